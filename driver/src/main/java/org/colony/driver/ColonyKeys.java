@@ -1,0 +1,33 @@
+package org.colony.driver;
+
+import java.util.List;
+import org.colony.conf.ConfigKey;
+
+/** Configuration keys read by the driver. Documented in conf/colony-default.xml. */
+public final class ColonyKeys {
+  private ColonyKeys() {}
+
+  public static final ConfigKey BYTES_PER_REDUCER = ConfigKey.of("colony.bytes.per.reducer",
+      "256m", "Input bytes per reducer when the driver sizes a job: reducers = ceil(input bytes "
+          + "/ this), clamped to [1, colony.reducers.max]. Suffixes k, m, g, t allowed.");
+
+  public static final ConfigKey REDUCERS_MAX = ConfigKey.of("colony.reducers.max", "1009",
+      "Most reducers the driver chooses for a job (an explicit --reducers N is not capped).");
+
+  public static final ConfigKey REJECTS_MAX_FRACTION = ConfigKey.of("colony.rejects.max.fraction",
+      "0.05", "Largest fraction of input records that may be rejected. Above it the job fails, "
+          + "names a sample rejected line (file and byte offset), and publishes nothing.");
+
+  public static final ConfigKey MAP_OUTPUT_CODEC = ConfigKey.of("colony.map.output.codec",
+      "org.apache.hadoop.io.compress.SnappyCodec", "Codec class that compresses map output "
+          + "(the shuffle), or 'none'. Set only when mapreduce.map.output.compress is not set.");
+
+  public static final ConfigKey PROGRESS_INTERVAL = ConfigKey.of("colony.progress.interval.ms",
+      "30000", "When standard error is not a terminal (cron, Oozie), how often a running job "
+          + "prints a progress line, in milliseconds. On a terminal one line updates in place.");
+
+  public static List<ConfigKey> all() {
+    return List.of(BYTES_PER_REDUCER, REDUCERS_MAX, REJECTS_MAX_FRACTION, MAP_OUTPUT_CODEC,
+        PROGRESS_INTERVAL);
+  }
+}

@@ -1,0 +1,21 @@
+package org.colony.driver;
+
+/** What {@code colony} tells its caller (cron, Oozie, a shell) with its exit status. */
+public final class ExitCode {
+  private ExitCode() {}
+
+  /** Everything asked for was done. */
+  public static final int OK = 0;
+  /** A job ran and failed (or its rejects passed the allowed fraction); nothing was published. */
+  public static final int JOB_FAILED = 1;
+  /** Bad usage or a path problem (input missing, output exists); nothing was started. */
+  public static final int USAGE = 2;
+
+  /** The table printed by {@code colony help}. */
+  public static String describe() {
+    return String.join("\n",
+        "  0  success",
+        "  1  a job failed (nothing of it published)",
+        "  2  usage or path error (bad option, input missing, output exists); nothing started");
+  }
+}

@@ -1,0 +1,22 @@
+package org.colony.driver;
+
+import java.util.List;
+import java.util.Optional;
+import org.colony.jobs.JobSpec;
+import org.colony.jobs.access.AccessStatsSpec;
+
+/** Every job Colony runs, one line each (as Hadoop's ExampleDriver registers its programs). */
+public final class JobRegistry {
+  private JobRegistry() {}
+
+  private static final List<JobSpec> JOBS = List.of(
+      new AccessStatsSpec());
+
+  public static List<JobSpec> all() {
+    return JOBS;
+  }
+
+  public static Optional<JobSpec> find(String name) {
+    return JOBS.stream().filter(j -> j.name().equals(name)).findFirst();
+  }
+}

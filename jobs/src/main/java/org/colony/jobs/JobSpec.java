@@ -1,0 +1,50 @@
+package org.colony.jobs;
+
+import java.io.IOException;
+import java.util.List;
+import org.apache.hadoop.fs.FileSystem;
+import org.apache.hadoop.fs.Path;
+import org.apache.hadoop.mapreduce.Job;
+import org.colony.conf.ConfigKey;
+
+/**
+ * What makes a Colony job: its name, a one-line description, its own options, and how it configures
+ * a Hadoop {@link Job}. Everything every job needs (paths, sizing, staging, publishing, reports,
+ * exit codes) belongs to the driver. A job is added by writing its package and one line in the
+ * driver's registry.
+ */
+public interface JobSpec {
+
+  /** The command name, for example {@code access-stats}. */
+  String name();
+
+  /** One line for {@code colony list}. */
+  String description();
+
+  /** The job's own options; the driver adds --input, --output, --reducers, --overwrite. */
+  List<JobOption> options();
+
+  /** Configuration keys the job reads, for the documentation check. */
+  default List<ConfigKey> keys() {
+    return options().stream().map(JobOption::key).toList();
+  }
+
+  /**
+   * Sets the input format, mapper, combiner, reducer, key and value classes and whatever else the
+   * job needs. The driver has already set the input paths, the output path (a staging folder) and
+   * the number of reducers, and put the job's options into its configuration.
+   */
+  void configure(Job job) throws IOException;
+
+  /** The report folders the job writes under its output, each a TSV table with a header. */
+  List<Report> reports();
+
+  /**
+   * Work after the job succeeded and before its output is published: merging per-reducer pieces,
+   * for example. {@code output} is the staging folder, invisible to readers.
+   */
+  default void afterSuccess(Job job, FileSystem fs, Path output) throws IOException {}
+
+  /** A report folder and the header of its TSV files. */
+  record Report(String folder, String header) {}
+}

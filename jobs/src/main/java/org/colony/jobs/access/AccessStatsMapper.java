@@ -1,0 +1,62 @@
+package org.colony.jobs.access;
+
+import java.io.IOException;
+import org.apache.hadoop.io.LongWritable;
+import org.apache.hadoop.io.Text;
+import org.apache.hadoop.mapreduce.Mapper;
+import org.colony.io.Timestamps;
+import org.colony.io.access.AccessLogRecord;
+import org.colony.jobs.common.RejectSink;
+import org.colony.jobs.common.ReportKey;
+
+/**
+ * Emits, per parsed line, one count under each report key: its UTC hour, URL, client, referrer
+ * and user agent. Rejected lines go to the reject sink.
+ */
+public class AccessStatsMapper extends Mapper<LongWritable, AccessLogRecord, ReportKey, HitStats> {
+  private static final byte[] QUESTION_MARK = {'?'};
+
+  private final ReportKey key = new ReportKey();
+  private final HitStats request = new HitStats();
+  private final HitStats hit = new HitStats().setHit();
+  private final Text url = new Text();
+  private boolean keepQuery;
+  private RejectSink rejects;
+
+  @Override
+  protected void setup(Context context) {
+    keepQuery = AccessStatsKeys.KEEP_QUERY.getBoolean(context.getConfiguration());
+    rejects = new RejectSink(context);
+  }
+
+  @Override
+  protected void map(LongWritable offset, AccessLogRecord r, Context context)
+      throws IOException, InterruptedException {
+    if (r.isRejected()) {
+      rejects.write(r.reject());
+      return;
+    }
+    request.setRequest(r.status(), r.bytes());
+    context.write(key.setLong(AccessReports.HOURLY,
+        Math.floorDiv(r.timeMillis(), Timestamps.MILLIS_PER_HOUR)), request);
+    context.write(key.set(AccessReports.URLS, urlOf(r)), request);
+    context.write(key.set(AccessReports.CLIENTS, r.client()), request);
+    context.write(key.set(AccessReports.REFERRERS, r.referrer()), hit);
+    context.write(key.set(AccessReports.AGENTS, r.agent()), hit);
+  }
+
+  private Text urlOf(AccessLogRecord r) {
+    if (!keepQuery || r.query().getLength() == 0) {
+      return r.path();
+    }
+    url.set(r.path());
+    url.append(QUESTION_MARK, 0, 1);
+    url.append(r.query().getBytes(), 0, r.query().getLength());
+    return url;
+  }
+
+  @Override
+  protected void cleanup(Context context) throws IOException {
+    rejects.close();
+  }
+}

@@ -1,0 +1,137 @@
+package org.colony.jobs.access;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.hadoop.conf.Configuration;
+import org.apache.hadoop.fs.FileStatus;
+import org.apache.hadoop.fs.FileSystem;
+import org.apache.hadoop.fs.Path;
+import org.apache.hadoop.io.LongWritable;
+import org.apache.hadoop.io.NullWritable;
+import org.apache.hadoop.io.SequenceFile;
+import org.apache.hadoop.io.Text;
+import org.apache.hadoop.mapreduce.Job;
+import org.apache.hadoop.mapreduce.lib.output.LazyOutputFormat;
+import org.apache.hadoop.mapreduce.lib.output.MultipleOutputs;
+import org.apache.hadoop.mapreduce.lib.output.SequenceFileOutputFormat;
+import org.apache.hadoop.mapreduce.lib.output.TextOutputFormat;
+import org.colony.conf.ConfigKey;
+import org.colony.io.access.AccessLogInputFormat;
+import org.colony.jobs.JobOption;
+import org.colony.jobs.JobSpec;
+import org.colony.jobs.common.ReportKey;
+import org.colony.jobs.common.TopN;
+import org.colony.jobs.common.TsvRow;
+
+/**
+ * access-stats: per UTC hour requests, bytes and status classes; per URL path hits, bytes, 4xx and
+ * 5xx; per client hits and bytes; the exact top N URLs, referrers and user agents.
+ */
+public final class AccessStatsSpec implements JobSpec {
+
+  @Override
+  public String name() {
+    return "access-stats";
+  }
+
+  @Override
+  public String description() {
+    return "Access logs -> requests, bytes and status classes per hour, per URL, per client; "
+        + "top URLs, referrers, user agents";
+  }
+
+  @Override
+  public List<JobOption> options() {
+    return List.of(
+        JobOption.withValue("top", "N", AccessStatsKeys.TOP_N,
+            "how many URLs, referrers and user agents top/ lists (default "
+                + AccessStatsKeys.TOP_N.defaultValue() + ")"),
+        JobOption.flag("keep-query", AccessStatsKeys.KEEP_QUERY,
+            "keep query strings in URLs (default: path only)"));
+  }
+
+  @Override
+  public List<ConfigKey> keys() {
+    return AccessStatsKeys.all();
+  }
+
+  @Override
+  public List<Report> reports() {
+    return AccessReports.ALL;
+  }
+
+  @Override
+  public void configure(Job job) {
+    int n = AccessStatsKeys.TOP_N.getInt(job.getConfiguration());
+    if (n < 1) {
+      throw new IllegalArgumentException("--top must be at least 1, got " + n);
+    }
+    AccessStatsKeys.KEEP_QUERY.getBoolean(job.getConfiguration());
+    job.setJarByClass(AccessStatsSpec.class);
+    job.setInputFormatClass(AccessLogInputFormat.class);
+    job.setMapperClass(AccessStatsMapper.class);
+    job.setCombinerClass(HitStatsCombiner.class);
+    job.setReducerClass(AccessStatsReducer.class);
+    job.setMapOutputKeyClass(ReportKey.class);
+    job.setMapOutputValueClass(HitStats.class);
+    job.setOutputKeyClass(NullWritable.class);
+    job.setOutputValueClass(Text.class);
+    LazyOutputFormat.setOutputFormatClass(job, TextOutputFormat.class);
+    MultipleOutputs.addNamedOutput(job, AccessReports.TOP_CANDIDATES_OUTPUT,
+        SequenceFileOutputFormat.class, ReportKey.class, LongWritable.class);
+  }
+
+  /** Merges every reducer's top candidates into the exact top N of top/. */
+  @Override
+  public void afterSuccess(Job job, FileSystem fs, Path output) throws IOException {
+    Configuration conf = job.getConfiguration();
+    int n = AccessStatsKeys.TOP_N.getInt(conf);
+    TopN[] top = new TopN[AccessReports.TOP_DIMENSION.length];
+    for (int d = 0; d < top.length; d++) {
+      if (AccessReports.TOP_DIMENSION[d] != null) {
+        top[d] = new TopN(n);
+      }
+    }
+    Path candidates = new Path(output, AccessReports.TOP_CANDIDATES);
+    if (fs.exists(candidates)) {
+      ReportKey key = new ReportKey();
+      LongWritable count = new LongWritable();
+      for (FileStatus f : fs.listStatus(candidates)) {
+        if (!f.getPath().getName().startsWith("part-")) {
+          continue;
+        }
+        try (SequenceFile.Reader reader = new SequenceFile.Reader(conf,
+            SequenceFile.Reader.file(f.getPath()))) {
+          while (reader.next(key, count)) {
+            top[key.report()].offer(key.bytes(), 0, key.length(), count.get());
+          }
+        }
+      }
+    }
+    List<Text> lines = new ArrayList<>();
+    TsvRow row = new TsvRow();
+    for (int d = 0; d < top.length; d++) {
+      if (top[d] == null) {
+        continue;
+      }
+      int rank = 0;
+      for (TopN.Entry e : top[d].best()) {
+        row.clear().field(AccessReports.TOP_DIMENSION[d]).field(++rank)
+            .field(e.value(), 0, e.value().length).field(e.count());
+        lines.add(new Text(row.text()));
+      }
+    }
+    Path topFile = new Path(new Path(output, AccessReports.TOP_REPORT.folder()), "part-r-00000");
+    try (OutputStream out = fs.create(topFile, false)) {
+      out.write((AccessReports.TOP_REPORT.header() + "\n").getBytes(StandardCharsets.UTF_8));
+      for (Text line : lines) {
+        out.write(line.getBytes(), 0, line.getLength());
+        out.write('\n');
+      }
+    }
+    fs.delete(candidates, true);
+  }
+}
