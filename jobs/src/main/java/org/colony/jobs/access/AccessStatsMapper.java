@@ -15,6 +15,7 @@ import org.colony.jobs.common.ReportKey;
  */
 public class AccessStatsMapper extends Mapper<LongWritable, AccessLogRecord, ReportKey, HitStats> {
   private static final byte[] QUESTION_MARK = {'?'};
+  private static final byte[] DASH = {'-'};
 
   private final ReportKey key = new ReportKey();
   private final HitStats request = new HitStats();
@@ -39,10 +40,15 @@ public class AccessStatsMapper extends Mapper<LongWritable, AccessLogRecord, Rep
     request.setRequest(r.status(), r.bytes());
     context.write(key.setLong(AccessReports.HOURLY,
         Math.floorDiv(r.timeMillis(), Timestamps.MILLIS_PER_HOUR)), request);
-    context.write(key.set(AccessReports.URLS, urlOf(r)), request);
-    context.write(key.set(AccessReports.CLIENTS, r.client()), request);
-    context.write(key.set(AccessReports.REFERRERS, r.referrer()), hit);
-    context.write(key.set(AccessReports.AGENTS, r.agent()), hit);
+    context.write(keyOf(AccessReports.URLS, urlOf(r)), request);
+    context.write(keyOf(AccessReports.CLIENTS, r.client()), request);
+    context.write(keyOf(AccessReports.REFERRERS, r.referrer()), hit);
+    context.write(keyOf(AccessReports.AGENTS, r.agent()), hit);
+  }
+
+  /** The key of a text field; an absent field is the value '-', as the reports show it. */
+  private ReportKey keyOf(int report, Text value) {
+    return value.getLength() == 0 ? key.set(report, DASH, 0, 1) : key.set(report, value);
   }
 
   private Text urlOf(AccessLogRecord r) {

@@ -43,7 +43,7 @@ public final class RejectSink implements AutoCloseable {
     written.increment(1);
     row.clear().field(reject.file()).field(reject.offset());
     byte[] reason = reject.reason().name().getBytes(StandardCharsets.US_ASCII);
-    row.plain(reason, 0, reason.length).field(reject.line());
+    row.plain(reason, 0, reason.length).exact(reject.line());
     reports.write(REPORT, row.text());
   }
 

@@ -31,6 +31,14 @@ public final class TsvRow {
     return this;
   }
 
+  /** Appends an escaped field exactly: empty stays empty (for raw lines, where '-' is data). */
+  public TsvRow exact(Text t) {
+    separator();
+    ensure(Tsv.maxEscapedLength(t.getLength()));
+    length = Tsv.escape(t.getBytes(), 0, t.getLength(), buf, length);
+    return this;
+  }
+
   public TsvRow field(Text t) {
     return field(t.getBytes(), 0, t.getLength());
   }

@@ -1,0 +1,188 @@
+package org.colony.driver;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.stream.Stream;
+import org.apache.hadoop.conf.Configuration;
+import org.apache.hadoop.fs.FileSystem;
+import org.colony.testing.LocalHadoop;
+import org.colony.testing.Paths;
+import org.colony.testing.TsvFiles;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The colony command through its entry point, on LocalJobRunner. */
+class ColonyToolTest {
+  private static final String TOP_HEADER = "dimension\trank\tvalue\thits";
+
+  @TempDir
+  Path tmp;
+  private Configuration conf;
+  private String day1;
+
+  @BeforeEach
+  void setUp() {
+    conf = LocalHadoop.conf(tmp);
+    day1 = Paths.sampleData("logs/access/dt=2026-11-24").toString();
+  }
+
+  @Test
+  void helpListsCommandsAndExitCodes() throws Exception {
+    ColonyCli r = ColonyCli.run(conf, "help");
+    assertThat(r.exit).isZero();
+    assertThat(r.out).contains("access-stats", "list", "Exit codes", "0  success",
+        "1  a job failed", "2  usage or path error", "-D key=value");
+    ColonyCli list = ColonyCli.run(conf, "list");
+    assertThat(list.exit).isZero();
+    assertThat(list.out.lines()).anyMatch(l -> l.startsWith("access-stats ") && l.contains("top"));
+    assertThat(ColonyCli.run(conf).exit).isEqualTo(ExitCode.USAGE);
+  }
+
+  @Test
+  void commandHelpShowsItsOwnAndCommonOptions() throws Exception {
+    ColonyCli r = ColonyCli.run(conf, "access-stats", "--help");
+    assertThat(r.exit).isZero();
+    assertThat(r.out).contains("--input", "--output", "--reducers", "--overwrite", "--top",
+        "--keep-query", "colony.access-stats.top.n", "hourly/");
+  }
+
+  @Test
+  void userErrorsAreOneLineAndExitTwo() throws Exception {
+    Path out = tmp.resolve("out");
+    List<String[]> bad = List.of(
+        new String[] {"no-such-command"},
+        new String[] {"access-stats", "--output", out.toString()},
+        new String[] {"access-stats", "--input", day1},
+        new String[] {"access-stats", "--input", day1, "--output", out.toString(), "--reducers", "0"},
+        new String[] {"access-stats", "--input", day1, "--output", out.toString(), "--reducers", "x"},
+        new String[] {"access-stats", "--input", day1, "--output", out.toString(), "--bogus"},
+        new String[] {"access-stats", "--input", day1, "--output", out.toString(), "--top", "0"},
+        new String[] {"access-stats", "--input", tmp.resolve("missing").toString(), "--output",
+            out.toString()},
+        new String[] {"access-stats", "--input", day1, "--output", day1 + "/sub"});
+    for (String[] args : bad) {
+      ColonyCli r = ColonyCli.run(conf, args);
+      assertThat(r.exit).as(String.join(" ", args) + "\n" + r).isEqualTo(ExitCode.USAGE);
+      assertThat(r.err.strip().lines().count()).as(r.toString()).isEqualTo(1);
+      assertThat(r.err).doesNotContain("Exception", "\tat ");
+      assertThat(out).doesNotExist();
+    }
+    assertThat(Path.of(day1, "sub")).doesNotExist();
+  }
+
+  @Test
+  void runPublishesCompleteOutputAndRefusesToOverwriteWithoutTheFlag() throws Exception {
+    Path out = tmp.resolve("reports/access/dt=2026-11-24");
+    ColonyCli r = ColonyCli.run(conf, "access-stats", "--input", day1, "--output", out.toString());
+    assertThat(r.exit).as(r.toString()).isZero();
+    assertThat(r.out).contains("succeeded", "records  in", "reducers 1");
+    assertThat(out.resolve("_SUCCESS")).exists();
+    for (String report : List.of("hourly", "urls", "clients", "top", "_rejects")) {
+      assertThat(out.resolve(report)).isDirectory();
+    }
+    Map<String, Object> manifest = Manifest.read(FileSystem.getLocal(conf),
+        new org.apache.hadoop.fs.Path(out.toUri()));
+    @SuppressWarnings("unchecked")
+    Map<String, Number> records = (Map<String, Number>) manifest.get("records");
+    assertThat(records.get("in").longValue()).isPositive()
+        .isEqualTo(records.get("parsed").longValue() + records.get("rejected").longValue());
+    assertThat(manifest).containsKeys("runId", "inputs", "reducers", "outputFiles", "durationMs");
+    assertThat(manifest.get("job")).isEqualTo("access-stats");
+    assertThat(siblings(out)).containsExactly("dt=2026-11-24");
+
+    Map<String, String> before = snapshot(out);
+    ColonyCli again = ColonyCli.run(conf, "access-stats", "--input", day1, "--output",
+        out.toString());
+    assertThat(again.exit).isEqualTo(ExitCode.USAGE);
+    assertThat(again.err).contains("output exists").contains("--overwrite");
+    assertThat(snapshot(out)).isEqualTo(before);
+
+    ColonyCli replace = ColonyCli.run(conf, "access-stats", "--input", day1, "--output",
+        out.toString(), "--overwrite", "--reducers", "2");
+    assertThat(replace.exit).as(replace.toString()).isZero();
+    Map<String, Object> second = Manifest.read(FileSystem.getLocal(conf),
+        new org.apache.hadoop.fs.Path(out.toUri()));
+    assertThat(second.get("runId")).isNotEqualTo(manifest.get("runId"));
+    assertThat(second.get("reducers").toString()).contains("count=2", "explicit");
+    assertThat(siblings(out)).containsExactly("dt=2026-11-24");
+  }
+
+  @Test
+  void genericOptionsWorkBeforeTheCommandAndBeforeItsOptions() throws Exception {
+    Path a = tmp.resolve("a");
+    ColonyCli r1 = ColonyCli.run(conf, "access-stats", "-D", "colony.access-stats.top.n=2",
+        "--input", day1, "--output", a.toString());
+    assertThat(r1.exit).as(r1.toString()).isZero();
+    assertThat(TsvFiles.rows(a.resolve("top"), TOP_HEADER)).hasSize(6);
+
+    Path b = tmp.resolve("b");
+    ColonyCli r2 = ColonyCli.run(conf, "-D", "colony.access-stats.top.n=3", "access-stats",
+        "--input", day1, "--output", b.toString());
+    assertThat(r2.exit).as(r2.toString()).isZero();
+    assertThat(TsvFiles.rows(b.resolve("top"), TOP_HEADER)).hasSize(9);
+
+    Path c = tmp.resolve("c");
+    ColonyCli r3 = ColonyCli.run(conf, "access-stats", "--input", day1, "--output", c.toString(),
+        "--top", "1");
+    assertThat(r3.exit).as(r3.toString()).isZero();
+    assertThat(TsvFiles.rows(c.resolve("top"), TOP_HEADER)).hasSize(3);
+  }
+
+  @Test
+  void tooManyRejectsFailsNamingALineAndPublishesNothing() throws Exception {
+    Path in = tmp.resolve("in");
+    Files.createDirectories(in);
+    StringBuilder log = new StringBuilder();
+    for (int i = 0; i < 10; i++) {
+      log.append("10.1.2.").append(i).append(" - - [24/Nov/2026:10:00:0").append(i)
+          .append(" +0000] \"GET /a HTTP/1.1\" 200 10 \"-\" \"x\"\n");
+    }
+    log.append("this is not an access log line\n");
+    log.append("10.1.2.3 - - [24/Nov/2026:10:00:00 +0000] \"GET /a HTTP/1.1\" abc 10\n");
+    Files.writeString(in.resolve("bad.log"), log, StandardCharsets.UTF_8);
+
+    Path out = tmp.resolve("out");
+    ColonyCli r = ColonyCli.run(conf, "access-stats", "--input", in.toString(), "--output",
+        out.toString());
+    assertThat(r.exit).as(r.toString()).isEqualTo(ExitCode.JOB_FAILED);
+    assertThat(r.err).contains("2 of 12 records rejected", "colony.rejects.max.fraction",
+        "bad.log at byte ", "BAD_TIMESTAMP");
+    assertThat(out).doesNotExist();
+    assertThat(siblings(out)).isEqualTo(List.of("in"));
+
+    ColonyCli ok = ColonyCli.run(conf, "access-stats", "-D", "colony.rejects.max.fraction=0.5",
+        "--input", in.toString(), "--output", out.toString());
+    assertThat(ok.exit).as(ok.toString()).isZero();
+    List<String> rejects = TsvFiles.rows(out.resolve("_rejects"), "file\toffset\treason\tline");
+    assertThat(rejects).hasSize(2);
+    int secondBad = log.indexOf("10.1.2.3 - - [24/Nov/2026:10:00:00 +0000] \"GET /a HTTP/1.1\" abc");
+    assertThat(rejects).anyMatch(row -> row.contains("\t" + secondBad + "\tBAD_STATUS\t"));
+    assertThat(ok.out).contains("rejected 2 (16.67%)");
+  }
+
+  private static List<String> siblings(Path p) throws IOException {
+    try (Stream<Path> s = Files.list(p.getParent())) {
+      return s.map(x -> x.getFileName().toString()).sorted().toList();
+    }
+  }
+
+  /** Every file under a folder with its size and modification time. */
+  private static Map<String, String> snapshot(Path dir) throws IOException {
+    Map<String, String> m = new TreeMap<>();
+    try (Stream<Path> s = Files.walk(dir)) {
+      for (Path f : new ArrayList<>(s.filter(Files::isRegularFile).toList())) {
+        m.put(dir.relativize(f).toString(), Files.size(f) + "@" + Files.getLastModifiedTime(f));
+      }
+    }
+    return m;
+  }
+}
