@@ -28,12 +28,13 @@ import ipaddress
 import json
 import os
 import random
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import datetime, timedelta
 
 SAMPLE_DATA = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 HOST = "https://shop.example.com"
 TOP_N = 100
+MONTHS = "Jan Feb Mar Apr May Jun Jul Aug Sep Oct Nov Dec".split()  # not locale-dependent
 # Visitors are in Germany: their local time is UTC+1 in November, whatever the server clock.
 VISITOR_UTC_OFFSET_H = 1
 # Relative traffic per visitor-local hour 00..23: quiet nights, midday and evening peaks.
@@ -132,8 +133,8 @@ UA_CHROME_ANDROID = ("Mozilla/5.0 (Linux; Android 10; K) AppleWebKit/537.36 (KHT
 UA_FIREFOX_WIN = "Mozilla/5.0 (Windows NT 10.0; Win64; x64; rv:146.0) Gecko/20100101 Firefox/146.0"
 UA_FIREFOX_LINUX = "Mozilla/5.0 (X11; Linux x86_64; rv:146.0) Gecko/20100101 Firefox/146.0"
 UA_FIREFOX_ANDROID = "Mozilla/5.0 (Android 15; Mobile; rv:146.0) Gecko/146.0 Firefox/146.0"
-UA_SAFARI_MAC = ("Mozilla/5.0 (Macintosh; Intel Mac OS X 10_15_7) AppleWebKit/605.1.15 (KHTML, like "
-                 "Gecko) Version/26.1 Safari/605.1.15")
+UA_SAFARI_MAC = ("Mozilla/5.0 (Macintosh; Intel Mac OS X 10_15_7) AppleWebKit/605.1.15 (KHTML, "
+                 "like Gecko) Version/26.1 Safari/605.1.15")
 UA_SAFARI_IPHONE = ("Mozilla/5.0 (iPhone; CPU iPhone OS 18_6 like Mac OS X) AppleWebKit/605.1.15 "
                     "(KHTML, like Gecko) Version/26.1 Mobile/15E148 Safari/604.1")
 UA_SAFARI_IPAD = ("Mozilla/5.0 (iPad; CPU OS 18_6 like Mac OS X) AppleWebKit/605.1.15 (KHTML, like "
@@ -151,9 +152,9 @@ BROWSERS = [  # (agent, weight, mobile)
     (UA_FIREFOX_ANDROID, 2, True), (UA_SAFARI_IPAD, 3, True), (UA_CHROME_OLD, 2, False),
 ]
 UA_GOOGLEBOT = "Mozilla/5.0 (compatible; Googlebot/2.1; +http://www.google.com/bot.html)"
-UA_GOOGLEBOT_MOBILE = ("Mozilla/5.0 (Linux; Android 6.0.1; Nexus 5X Build/MMB29P) AppleWebKit/537.36 "
-                       "(KHTML, like Gecko) Chrome/143.0.7499.40 Mobile Safari/537.36 (compatible; "
-                       "Googlebot/2.1; +http://www.google.com/bot.html)")
+UA_GOOGLEBOT_MOBILE = ("Mozilla/5.0 (Linux; Android 6.0.1; Nexus 5X Build/MMB29P) "
+                       "AppleWebKit/537.36 (KHTML, like Gecko) Chrome/143.0.7499.40 Mobile "
+                       "Safari/537.36 (compatible; Googlebot/2.1; +http://www.google.com/bot.html)")
 UA_BINGBOT = "Mozilla/5.0 (compatible; bingbot/2.0; +http://www.bing.com/bingbot.htm)"
 UA_CRAWLER = "Mozilla/5.0 (compatible; ExampleCrawler/2.1; +http://crawler.example.net/bot.html)"
 UA_UPTIME = "Mozilla/5.0+(compatible; UptimeRobot/2.0; http://www.uptimerobot.com/)"
@@ -161,8 +162,6 @@ UA_HEALTH = "ELB-HealthChecker/2.0"
 UA_APACHE_DUMMY = "Apache/2.4.62 (Debian) (internal dummy connection)"
 # The raw header; each server escapes the quotes its own way when it logs it.
 UA_QUOTED = 'Mozilla/5.0 (compatible; Foo "Bar" 1.0)'
-SCANNER_AGENTS = ["curl/8.11.1", "python-requests/2.32.3", None, UA_QUOTED, "Go-http-client/1.1",
-                  "curl/8.5.0", "Mozilla/5.0 zgrab/0.x"]
 USERS = ["alice", "bob", "chen", "dmitri", "emma", "farid", "greta", "hiro"]
 
 IPV4_PREFIXES = ["192.0.2", "198.51.100", "203.0.113",  # documentation ranges
@@ -283,21 +282,21 @@ class Server:
             return 531
         table = ({301: 233, 400: 226, 403: 199, 404: 196, 502: 341, 503: 299}
                  if self.name == "apache" else
-                 {301: 169, 400: 157, 403: 153, 404: 153, 502: 157, 503: 197})
+                 {301: 169, 400: 157, 403: 153, 404: 153, 429: 169, 502: 157, 503: 197})
         return table[status]
 
     def zero_bytes(self):
         """Apache's %b writes '-' for an empty body, nginx's $body_bytes_sent writes 0."""
         return None if self.name == "apache" else 0
 
-    def timestamp(self, t: int, hour=None, minute=None) -> str:
+    def timestamp(self, t: int) -> str:
+        """%t / $time_local without brackets: 24/Nov/2026:09:15:02 +0100 (English month)."""
         d = self.date + timedelta(seconds=t)
-        hh = d.hour if hour is None else hour
-        mm = d.minute if minute is None else minute
         sign = "+" if self.offset_min >= 0 else "-"
         off = abs(self.offset_min)
+        month = MONTHS[d.month - 1]
         return "%02d/%s/%04d:%02d:%02d:%02d %s%02d%02d" % (
-            d.day, d.strftime("%b"), d.year, hh, mm, d.second, sign, off // 60, off % 60)
+            d.day, month, d.year, d.hour, d.minute, d.second, sign, off // 60, off % 60)
 
     def utc_hour(self, t: int) -> str:
         d = self.date + timedelta(seconds=t) - timedelta(minutes=self.offset_min)
@@ -370,7 +369,8 @@ class Day:
         by_remainder = sorted(range(24), key=lambda h: (-(quota[h] - per_hour[h]), h))
         for h in by_remainder[:n - sum(per_hour)]:
             per_hour[h] += 1
-        starts = [h * 3600 + self.rng.randrange(3600) for h in range(24) for _ in range(per_hour[h])]
+        starts = [h * 3600 + self.rng.randrange(3600)
+                  for h in range(24) for _ in range(per_hour[h])]
         self.rng.shuffle(starts)
         return starts
 
@@ -399,8 +399,8 @@ class Day:
         cart = 0
         pages = 0
         while self.in_day(t):
-            t = self.page(v, t, target, referrer, proto, first)
-            first = False
+            t, target, rendered = self.page(v, t, target, referrer, proto, first)
+            first = first and not rendered
             pages += 1
             referrer = HOST + target
             path = target.split("?", 1)[0]
@@ -425,8 +425,7 @@ class Day:
                 self.checkout(v, t + rng.randrange(20, 200), referrer, proto)
                 return
             if rng.random() < 0.10:
-                t = self.search(v, t + rng.randrange(3, 30), referrer, proto)
-                target = self.search_target
+                t, target = self.search(v, t + rng.randrange(3, 30), referrer, proto)
                 continue
             t += int(rng.expovariate(1 / 45)) + 3
             target = self.next_page(path)
@@ -460,8 +459,8 @@ class Day:
                                         ("https://www.pinterest.com/", "pinterest")],
                                        [3, 3, 4, 1, 2])[0]
             if site == "https://t.co/":
-                site += "".join(rng.choice("abcdefghijkmnpqrstuvwxyzABCDEFGHJKLMNPQRSTUVWXYZ23456789")
-                                for _ in range(10))
+                alphabet = "abcdefghijkmnpqrstuvwxyzABCDEFGHJKLMNPQRSTUVWXYZ23456789"
+                site += "".join(rng.choice(alphabet) for _ in range(10))
             return site, f"/products/{cat.product(rng)}?utm_source={source}&utm_medium=social"
         if r < 0.94:  # newsletter, opened in a mail app
             return ("android-app://com.google.android.gm/" if v.mobile else None,
@@ -511,7 +510,10 @@ class Day:
         return "/"
 
     def page(self, v: Visitor, t, target, referrer, proto, first):
-        """One page view: the HTML, then what the browser fetches for it. Returns the time."""
+        """One page view: the HTML, then what the browser fetches for it.
+
+        Returns the time, the page's final target (after a redirect) and whether it rendered.
+        """
         rng, cat = self.rng, self.catalog
         path = target.split("?", 1)[0]
         page_url = HOST + target
@@ -523,7 +525,7 @@ class Day:
                 path.startswith("/products/") and int(path.rsplit("/", 1)[1]) in DELETED_PRODUCTS):
             status, nbytes = 404, self.server.error_bytes(404)
         elif self.down(t):
-            status = self.down(t)
+            status = self.down(t)  # (draws the status again: same outage, maybe 502 or 503)
             nbytes = self.server.error_bytes(status)
         elif rng.random() < 0.002:
             status, nbytes = 500, 531
@@ -532,10 +534,10 @@ class Day:
             t += 1
             self.add(t, v, "GET", path.rstrip("/"), 200, cat.html_size(rng, path.rstrip("/")),
                      referrer, v.agent, proto)
-            path = path.rstrip("/")
+            path = target = path.rstrip("/")
             page_url = HOST + path
         elif status != 200:
-            return t
+            return t, target, False
         # sub-resources, within a couple of seconds
         t += rng.randrange(0, 2)
         if first and not v.cached:
@@ -560,7 +562,7 @@ class Day:
             else:
                 self.add(t, v, "GET", f"/images/{img}.jpg", 200, cat.image_size[img], page_url,
                          v.agent, proto)
-        return t
+        return t, target, True
 
     def images_of(self, path):
         rng, cat = self.rng, self.catalog
@@ -575,7 +577,7 @@ class Day:
         return []
 
     def search(self, v, t, referrer, proto):
-        """Autocomplete calls while typing, then the results page."""
+        """Autocomplete calls while typing. Returns the time and the results page to show."""
         rng = self.rng
         term = rng.choice(SEARCH_TERMS)
         for n in sorted({min(len(term), k) for k in (2, 4, 6)}):
@@ -589,8 +591,7 @@ class Day:
                 self.add(t, v, "GET", f"/api/search?q={q}", 200, rng.randrange(1_800, 12_000),
                          referrer, v.agent, proto)
         t += rng.randrange(2, 6)
-        self.search_target = "/search?q=" + term.replace(" ", "+")
-        return t
+        return t, "/search?q=" + term.replace(" ", "+")
 
     def checkout(self, v, t, referrer, proto):
         rng, cat = self.rng, self.catalog
@@ -646,8 +647,8 @@ class Day:
         z = self.server.zero_bytes()
         t = start if start is not None else rng.randrange(0, 3600)
         ip = ips[0]
-        self.add(t, None, "GET", "/robots.txt", 200, cat.static_size["/robots.txt"], None, agents[0],
-                 client=ip)
+        self.add(t, None, "GET", "/robots.txt", 200, cat.static_size["/robots.txt"], None,
+                 agents[0], client=ip)
         t += rng.randrange(1, 30)
         self.add(t, None, "GET", "/sitemap.xml", 200, cat.static_size["/sitemap.xml"], None,
                  agents[0], client=ip)
@@ -691,6 +692,20 @@ class Day:
             else:
                 nbytes = self.server.error_bytes(status)
             self.add(t, None, method, target, status, nbytes, None, agent, client=ip)
+
+    def scraper(self, ip, t, n, allowed):
+        """A price scraper walking the search API, rate limited (429) after `allowed` requests."""
+        rng = self.rng
+        for i in range(n):
+            t += rng.randrange(0, 2)
+            term = SEARCH_TERMS[i % len(SEARCH_TERMS)].replace(" ", "+")
+            target = f"/api/search?q={term}&page={1 + i // len(SEARCH_TERMS)}&sort=price"
+            if i < allowed:
+                self.add(t, None, "GET", target, 200, rng.randrange(1_800, 12_000), None,
+                         "python-requests/2.32.3", client=ip)
+            else:
+                self.add(t, None, "GET", target, 429, self.server.error_bytes(429), None,
+                         "python-requests/2.32.3", client=ip)
 
     def odd_requests(self, visitors):
         """Request timeouts, an empty request, CORS preflights: each a well-formed line."""
@@ -760,6 +775,7 @@ def build_day(server: Server, catalog: Catalog, pool: list[Visitor], seed: int,
                 "Mozilla/5.0 zgrab/0.x", client="193.41.206.36")
         day.add(rng.randrange(86_400), None, "CONNECT", "www.google.com:443", 400, 157, None,
                 None, client="185.220.101.4")
+        day.scraper("2a05:d014:9f0:c00:7d3a:18b2:5e2c:41f0", 2 * 3600 + 10 * 60, 34, 20)
     for ip, agent in scanners:
         day.scanner(ip, agent, rng.randrange(86_400 - 120), rng.randrange(5, 12))
     day.odd_requests(visitors)
@@ -814,7 +830,8 @@ def add_malformed(day: Day):
     def near(hour):  # a time, and an ordinary good line close to it to borrow its shape
         t = hour * 3600 + rng.randrange(3600)
         ordinary = [x for x in good if x.method in ("GET", "POST") and "\\" not in x.target
-                    and x.nbytes is not None and x.agent is not None and '"' not in x.agent]
+                    and x.nbytes is not None and x.agent is not None and '"' not in x.agent
+                    and '"' not in x.client_field]
         g = min(ordinary, key=lambda x: (abs(x.t - t), x.t))
         good.remove(g)  # this request's line is the damaged one
         return g.t, g
@@ -824,7 +841,8 @@ def add_malformed(day: Day):
     cut = full.index('"') + 1 + len(g.method or "") + 1 + max(3, len(g.target or "") // 2)
     day.bad.append(Bad(t, full[:cut].encode(), "truncated mid-request"))
 
-    t = 4 * 3600 + rng.randrange(3600)  # binary garbage: a block of NULs and random bytes after a crash
+    # binary garbage: a block of NULs and random bytes, as a crash can leave behind
+    t = 4 * 3600 + rng.randrange(3600)
     garbage = bytearray(b"\x00" * 12)
     while len(garbage) < 96:
         c = rng.randrange(256)
@@ -850,9 +868,12 @@ def add_malformed(day: Day):
     day.bad.append(Bad(t, b"", "empty line"))
 
     if s.name == "apache":
-        t = 11 * 3600 + rng.randrange(3600)  # an error-log line written to the access log (a misconfigured vhost)
+        # an error-log line written to the access log (a misconfigured vhost)
+        t = 11 * 3600 + rng.randrange(3600)
         d = s.date + timedelta(seconds=t)
-        line = (f"[{d.strftime('%a %b %d %H:%M:%S')}.{rng.randrange(10**6):06d} {d.year}] "
+        weekday = "Mon Tue Wed Thu Fri Sat Sun".split()[d.weekday()]
+        stamp = f"{weekday} {MONTHS[d.month - 1]} {d.day:02d} {d:%H:%M:%S}"
+        line = (f"[{stamp}.{rng.randrange(10**6):06d} {d.year}] "
                 f"[proxy_http:error] [pid 21734:tid 140231] (70007)The timeout specified has "
                 f"expired: [client 203.0.113.41:52144] AH01102: error reading status line from "
                 f"remote server 127.0.0.1:8080")
@@ -934,7 +955,8 @@ def expected(day: Day, entries, out_dir):
                            ("agent", day.server.logged(g.agent))):
             tops[dim][value] = tops[dim].get(value, 0) + 1
 
-    write_tsv(f"{out_dir}/hourly.tsv", ["hour", "requests", "bytes", "s2xx", "s3xx", "s4xx", "s5xx"],
+    write_tsv(f"{out_dir}/hourly.tsv",
+              ["hour", "requests", "bytes", "s2xx", "s3xx", "s4xx", "s5xx"],
               [[k] + v for k, v in sorted(hourly.items())])
     write_tsv(f"{out_dir}/urls.tsv", ["path", "hits", "bytes", "s4xx", "s5xx"],
               [[k] + v for k, v in sorted(urls.items(), key=lambda kv: bkey(kv[0]))])
@@ -972,7 +994,10 @@ def main():
         write(f"{log_dir}/_SUCCESS", b"")
         counts = expected(day, entries, f"{SAMPLE_DATA}/expected/access-stats/dt={dt}")
         print(f"dt={dt}: {counts['lines']} lines, {counts['parsed']} parsed, "
-              f"{counts['rejected']} rejected: " + "; ".join(b.why for b in day.bad))
+              f"{counts['rejected']} rejected:")
+        for n, e in enumerate(entries, 1):
+            if isinstance(e, Bad):
+                print(f"  line {n}: {e.why}")
 
 
 if __name__ == "__main__":
