@@ -139,8 +139,11 @@ public abstract class LineParsingRecordReader<V extends ParsedRecord>
     }
     long lineStart = pos;
     // Read at most one byte more than the cap: a line holding more is too long, the rest of it is
-    // consumed by the reader without being kept.
-    int consumed = in.readLine(line, maxLineBytes + 1, Integer.MAX_VALUE);
+    // consumed by the reader without being kept. The first line may also hold a byte order mark,
+    // which does not count. (Computed in long: cap + 1 overflows at Integer.MAX_VALUE, and with a
+    // negative length LineReader keeps no byte of any line.)
+    long keep = maxLineBytes + 1L + (lineStart == 0 ? BOM.length : 0);
+    int consumed = in.readLine(line, (int) Math.min(keep, Integer.MAX_VALUE), Integer.MAX_VALUE);
     if (consumed == 0) {
       return false;
     }
@@ -151,19 +154,15 @@ public abstract class LineParsingRecordReader<V extends ParsedRecord>
 
     byte[] bytes = line.getBytes();
     int length = line.getLength();
-    int from = 0;
     if (lineStart == 0 && startsWithBom(bytes, length)) {
-      from = BOM.length;
+      System.arraycopy(bytes, BOM.length, bytes, 0, length - BOM.length);
+      length -= BOM.length;
     }
     RejectReason reason;
     if (length > maxLineBytes) {
       reason = RejectReason.LINE_TOO_LONG;
       length = maxLineBytes;
     } else {
-      if (from > 0) {
-        System.arraycopy(bytes, from, bytes, 0, length - from);
-        length -= from;
-      }
       reason = parse(bytes, length, value);
     }
     if (reason == null) {

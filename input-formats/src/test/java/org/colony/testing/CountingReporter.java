@@ -10,10 +10,15 @@ import org.apache.hadoop.mapreduce.StatusReporter;
  * {@code new TaskAttemptContextImpl(conf, new TaskAttemptID(), reporter)}.
  */
 public final class CountingReporter extends StatusReporter {
-  private final Counters counters = new Counters();
+  private Counters counters = new Counters();
 
   public Counters counters() {
     return counters;
+  }
+
+  /** Starts counting from zero; readers initialized before keep counting into the old counters. */
+  public void reset() {
+    counters = new Counters();
   }
 
   /** The value of a counter, 0 if it was never incremented. */

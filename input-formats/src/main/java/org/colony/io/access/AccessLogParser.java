@@ -53,10 +53,10 @@ public final class AccessLogParser {
       return RejectReason.BLANK_LINE;
     }
 
-    // The timestamp's bracket: the first " [" followed by a digit.
+    // The timestamp's bracket: the first " [" followed by "dd/" (not a bracketed IPv6 address).
     int ts = -1;
-    for (int i = s + 1; i < e - 1; i++) {
-      if (b[i] == '[' && b[i - 1] == ' ' && isDigit(b[i + 1])) {
+    for (int i = s + 1; i < e - 3; i++) {
+      if (b[i] == '[' && b[i - 1] == ' ' && isDigit(b[i + 1]) && b[i + 3] == '/') {
         ts = i;
         break;
       }
@@ -279,6 +279,9 @@ public final class AccessLogParser {
 
   /** METHOD target PROTOCOL, tolerating a missing protocol, spaces in the target and garbage. */
   private static void parseRequest(byte[] b, int s, int e, AccessLogRecord r) {
+    while (e > s && b[e - 1] == ' ') {
+      e--;
+    }
     if (s == e || isDash(b, s, e)) {
       return;
     }

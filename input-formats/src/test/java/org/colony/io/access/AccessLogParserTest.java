@@ -46,6 +46,21 @@ class AccessLogParserTest {
   }
 
   @Test
+  void bracketedIpv6InAChainIsNotTakenForTheTimestamp() {
+    AccessLogRecord r = parse("10.0.0.1 [2001:db8::1] - - " + TS + " \"GET / HTTP/1.1\" 200 5");
+    assertThat(r.clientList().toString()).isEqualTo("10.0.0.1, [2001:db8::1]");
+    assertThat(Instant.ofEpochMilli(r.timeMillis())).isEqualTo(Instant.parse("2000-10-10T20:55:36Z"));
+    assertThat(r.status()).isEqualTo(200);
+  }
+
+  @Test
+  void trailingSpacesInsideTheRequestAreNotPartOfTheProtocol() {
+    AccessLogRecord r = parse("10.0.0.1 - - " + TS + " \"GET /a HTTP/1.1  \" 200 5");
+    assertThat(r.path().toString()).isEqualTo("/a");
+    assertThat(r.protocol().toString()).isEqualTo("HTTP/1.1");
+  }
+
+  @Test
   void vhostCombinedWithPort() {
     AccessLogRecord r = parse("www.example.com:443 203.0.113.7 - - [26/Dec/2016:16:16:29 +0200] "
         + "\"GET /favicon.ico HTTP/1.1\" 404 209 \"-\" \"Mozilla/5.0\"");
@@ -141,6 +156,8 @@ class AccessLogParserTest {
       "GET /has space?x=1 y HTTP/1.0|GET|/has space|x=1 y|HTTP/1.0",
       "OPTIONS * HTTP/1.1|OPTIONS|*||HTTP/1.1",
       "get /lower http/1.1|get|/lower||http/1.1",
+      "GET /a httpd|GET|/a httpd||",
+      "GET /a HTTP|GET|/a HTTP||",
       "GET /a\\\"b HTTP/1.1|GET|/a\\\"b||HTTP/1.1",
       "\\x16\\x03\\x01|\\x16\\x03\\x01|||",
   })
