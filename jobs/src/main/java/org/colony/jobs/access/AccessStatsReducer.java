@@ -39,10 +39,7 @@ public class AccessStatsReducer extends Reducer<ReportKey, HitStats, NullWritabl
   @Override
   protected void reduce(ReportKey key, Iterable<HitStats> values, Context context)
       throws IOException, InterruptedException {
-    sum.clear();
-    for (HitStats v : values) {
-      sum.add(v);
-    }
+    sum.sumOf(values);
     int report = key.report();
     rows[report].increment(1);
     if (top[report] != null) {

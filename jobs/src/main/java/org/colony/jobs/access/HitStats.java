@@ -39,6 +39,15 @@ public final class HitStats implements Writable {
     return this;
   }
 
+  /** Sets this to the sum of {@code values}. */
+  public HitStats sumOf(Iterable<HitStats> values) {
+    clear();
+    for (HitStats v : values) {
+      add(v);
+    }
+    return this;
+  }
+
   public HitStats add(HitStats o) {
     requests += o.requests;
     bytes += o.bytes;

@@ -11,10 +11,6 @@ public class HitStatsCombiner extends Reducer<ReportKey, HitStats, ReportKey, Hi
   @Override
   protected void reduce(ReportKey key, Iterable<HitStats> values, Context context)
       throws IOException, InterruptedException {
-    sum.clear();
-    for (HitStats v : values) {
-      sum.add(v);
-    }
-    context.write(key, sum);
+    context.write(key, sum.sumOf(values));
   }
 }
