@@ -1,28 +1,28 @@
 package org.colony.driver;
 
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStreamReader;
 import java.io.OutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.ThreadLocalRandom;
 import org.apache.hadoop.conf.Configuration;
-import org.apache.hadoop.fs.FileStatus;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
 import org.apache.hadoop.mapreduce.Counters;
 import org.apache.hadoop.mapreduce.Job;
 import org.apache.hadoop.mapreduce.MRJobConfig;
+import org.apache.hadoop.mapreduce.TaskCompletionEvent;
 import org.apache.hadoop.mapreduce.lib.input.FileInputFormat;
 import org.apache.hadoop.mapreduce.lib.output.FileOutputCommitter;
 import org.apache.hadoop.mapreduce.lib.output.FileOutputFormat;
 import org.colony.jobs.JobSpec;
 import org.colony.jobs.common.RejectSink;
+import org.colony.jobs.common.TsvTables;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -158,34 +158,40 @@ public final class JobRunner {
     return job.isSuccessful();
   }
 
+  /** Why a job failed: its failure info, else the first failed task attempt's diagnostics. */
   private static String failureInfo(Job job) {
     try {
       String info = job.getStatus().getFailureInfo();
-      return info == null || info.isEmpty() ? job.getStatus().getState().toString() : info;
+      if (info != null && !info.isBlank() && !info.equals("NA")) {
+        return info;
+      }
+      for (TaskCompletionEvent e : job.getTaskCompletionEvents(0, 100)) {
+        if (e.getStatus() == TaskCompletionEvent.Status.FAILED
+            || e.getStatus() == TaskCompletionEvent.Status.TIPFAILED) {
+          String[] diagnostics = job.getTaskDiagnostics(e.getTaskAttemptId());
+          if (diagnostics != null && diagnostics.length > 0) {
+            return e.getTaskAttemptId() + ": " + firstLine(diagnostics[0]);
+          }
+        }
+      }
+      return job.getStatus().getState().toString();
     } catch (IOException | InterruptedException e) {
       return e.toString();
     }
   }
 
+  private static String firstLine(String s) {
+    int nl = s.indexOf('\n');
+    return nl < 0 ? s : s.substring(0, nl);
+  }
+
   /** The first quarantined line, as "e.g. FILE at byte OFFSET (REASON)", for failure messages. */
   static String sampleReject(FileSystem fs, Path output) {
-    Path dir = new Path(output, RejectSink.FOLDER);
     try {
-      if (fs.exists(dir)) {
-        for (FileStatus f : fs.listStatus(dir)) {
-          if (!f.getPath().getName().startsWith("part-")) {
-            continue;
-          }
-          try (BufferedReader r = new BufferedReader(new InputStreamReader(fs.open(f.getPath()),
-              StandardCharsets.UTF_8))) {
-            r.readLine(); // header
-            String line = r.readLine();
-            if (line != null) {
-              String[] cols = line.split("\t", 4);
-              return "e.g. " + cols[0] + " at byte " + cols[1] + " (" + cols[2] + ")";
-            }
-          }
-        }
+      List<String[]> rows = TsvTables.rows(fs, new Path(output, RejectSink.FOLDER), 1);
+      if (!rows.isEmpty()) {
+        String[] cols = rows.get(0);
+        return "e.g. " + cols[0] + " at byte " + cols[1] + " (" + cols[2] + ")";
       }
     } catch (IOException e) {
       LOG.debug("no reject sample", e);
@@ -232,6 +238,7 @@ public final class JobRunner {
         .put("inputBytes", inputs.bytes())
         .put("records", Manifest.records(counts))
         .put("reducers", Manifest.decision(decision))
+        .put("corruptFiles", Manifest.corruptFiles(fs, staging))
         .put("outputFiles", Manifest.files(fs, staging))
         .put("counters", Manifest.counters(counters));
   }

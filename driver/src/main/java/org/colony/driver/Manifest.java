@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -15,6 +16,9 @@ import org.apache.hadoop.fs.RemoteIterator;
 import org.apache.hadoop.mapreduce.Counter;
 import org.apache.hadoop.mapreduce.CounterGroup;
 import org.apache.hadoop.mapreduce.Counters;
+import org.colony.jobs.common.RejectSink;
+import org.colony.jobs.common.Tsv;
+import org.colony.jobs.common.TsvTables;
 
 /**
  * {@code _manifest.json}, written into every published output: what ran, on what, with which
@@ -81,6 +85,22 @@ public final class Manifest {
       m.put("bytes", i.bytes());
       l.add(m);
     }
+    return l;
+  }
+
+  /** The damaged compressed files the readers skipped, from {@code _corrupt/}. */
+  public static List<Map<String, Object>> corruptFiles(FileSystem fs, Path output)
+      throws IOException {
+    List<Map<String, Object>> l = new ArrayList<>();
+    for (String[] cols : TsvTables.rows(fs, new Path(output, RejectSink.CORRUPT.folder()),
+        Integer.MAX_VALUE)) {
+      Map<String, Object> m = new LinkedHashMap<>();
+      m.put("file", new String(Tsv.unescape(cols[0]), StandardCharsets.UTF_8));
+      m.put("offset", Long.parseLong(cols[1]));
+      m.put("error", new String(Tsv.unescape(cols[2]), StandardCharsets.UTF_8));
+      l.add(m);
+    }
+    l.sort((a, b) -> ((String) a.get("file")).compareTo((String) b.get("file")));
     return l;
   }
 

@@ -11,7 +11,25 @@ public final class InputKeys {
       "Longest line a reader accepts, in bytes. A longer line is rejected (LINE_TOO_LONG) after "
           + "reading at most this many bytes of it into memory; the rest is skipped, not buffered.");
 
+  public static final ConfigKey CORRUPT = ConfigKey.of("colony.input.corrupt", "skip",
+      "What a reader does with a damaged compressed file (truncated, bad data, empty, not what "
+          + "its extension says): 'skip' reads what it can, counts the file (FILES_CORRUPT and one "
+          + "CORRUPT_FILE reject), lists it in _corrupt/ and the manifest, and goes on; 'fail' "
+          + "fails the job with a message naming the file.");
+
   public static List<ConfigKey> all() {
-    return List.of(MAX_LINE_BYTES);
+    return List.of(MAX_LINE_BYTES, CORRUPT);
+  }
+
+  /** Whether damaged compressed files are skipped (true) or fail the job (false). */
+  public static boolean skipCorrupt(org.apache.hadoop.conf.Configuration conf) {
+    String v = CORRUPT.get(conf);
+    if (v.equalsIgnoreCase("skip")) {
+      return true;
+    }
+    if (v.equalsIgnoreCase("fail")) {
+      return false;
+    }
+    throw new IllegalArgumentException(CORRUPT.name() + " must be skip or fail, got '" + v + "'");
   }
 }

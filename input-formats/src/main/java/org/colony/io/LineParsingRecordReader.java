@@ -1,62 +1,41 @@
 package org.colony.io;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.util.EnumMap;
 import org.apache.hadoop.conf.Configuration;
-import org.apache.hadoop.fs.FSDataInputStream;
-import org.apache.hadoop.fs.Path;
-import org.apache.hadoop.fs.Seekable;
 import org.apache.hadoop.io.LongWritable;
-import org.apache.hadoop.io.Text;
-import org.apache.hadoop.io.compress.CodecPool;
-import org.apache.hadoop.io.compress.CompressionCodec;
-import org.apache.hadoop.io.compress.CompressionCodecFactory;
-import org.apache.hadoop.io.compress.Decompressor;
-import org.apache.hadoop.io.compress.SplitCompressionInputStream;
-import org.apache.hadoop.io.compress.SplittableCompressionCodec;
 import org.apache.hadoop.mapreduce.Counter;
 import org.apache.hadoop.mapreduce.InputSplit;
 import org.apache.hadoop.mapreduce.RecordReader;
 import org.apache.hadoop.mapreduce.TaskAttemptContext;
 import org.apache.hadoop.mapreduce.counters.GenericCounter;
-import org.apache.hadoop.mapreduce.lib.input.CompressedSplitLineReader;
 import org.apache.hadoop.mapreduce.lib.input.FileSplit;
-import org.apache.hadoop.mapreduce.lib.input.SplitLineReader;
-import org.apache.hadoop.mapreduce.lib.input.UncompressedSplitLineReader;
 
 /**
- * Reads the lines of one file split, plain or compressed with any Hadoop codec (chosen by file
- * extension), and turns each into a record with {@link #parse}. It owns the split boundaries the way
- * Hadoop's LineRecordReader does (a split skips its first partial line and reads one line past its
- * end), so every line is read by exactly one split.
+ * Reads the lines of one file split ({@link SplitLines}: any codec, Hadoop's split rule, a cap on
+ * line length) and turns each into a record with {@link #parse}, so that every line is read by
+ * exactly one split.
  *
  * <p>Nothing is dropped: a line that does not parse, or is longer than
  * {@code colony.input.max.line.bytes}, is yielded as a rejected record carrying the reason, file and
- * byte offset. Counts {@link RecordCounters} and one counter per {@link RejectReason}. A long line is
- * consumed without holding more than the cap in memory. A UTF-8 byte order mark at the start of a
- * file is skipped; CRLF line ends are handled.
+ * byte offset. A damaged compressed file yields the lines before the damage and then one
+ * CORRUPT_FILE reject (or fails the task, with {@code colony.input.corrupt=fail}). Counts
+ * {@link RecordCounters} and one counter per {@link RejectReason}.
  *
  * @param <V> the record type
  */
 public abstract class LineParsingRecordReader<V extends ParsedRecord>
     extends RecordReader<LongWritable, V> {
-  private static final byte[] BOM = {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF};
 
   private final LongWritable key = new LongWritable();
-  private final Text line = new Text();
   private final Reject reject = new Reject();
   private V value;
-
-  private long start;
-  private long pos;
-  private long end;
-  private int maxLineBytes;
-  private boolean compressed;
-  private SplitLineReader in;
-  private Seekable filePosition;
-  private FSDataInputStream fileIn;
-  private Decompressor decompressor;
-  private String fileName;
+  private SplitLines lines;
+  private boolean skipCorrupt;
+  private boolean done;
+  /** A reject made before the first line (a damaged file found on opening), not yet yielded. */
+  private boolean pending;
 
   private Counter recordsIn;
   private Counter parsed;
@@ -75,110 +54,84 @@ public abstract class LineParsingRecordReader<V extends ParsedRecord>
    */
   protected abstract RejectReason parse(byte[] bytes, int length, V value);
 
+  /** Called once per split before its first line: per-file settings (a year from the path...). */
+  protected void configure(FileSplit split, Configuration conf) {}
+
   @Override
   public void initialize(InputSplit genericSplit, TaskAttemptContext ctx) throws IOException {
     this.context = ctx;
     FileSplit split = (FileSplit) genericSplit;
     Configuration conf = ctx.getConfiguration();
-    maxLineBytes = InputKeys.MAX_LINE_BYTES.getInt(conf);
-    if (maxLineBytes <= 0) {
-      throw new IllegalArgumentException(InputKeys.MAX_LINE_BYTES.name() + " must be positive");
-    }
     recordsIn = counter(RecordCounters.RECORDS_IN);
     parsed = counter(RecordCounters.RECORDS_PARSED);
     rejected = counter(RecordCounters.RECORDS_REJECTED);
     bytesRead = counter(RecordCounters.BYTES_READ);
+    counter(RecordCounters.FILES_READ).increment(1);
+    skipCorrupt = InputKeys.skipCorrupt(conf);
     value = createValue();
-
-    start = split.getStart();
-    end = start + split.getLength();
-    Path file = split.getPath();
-    fileName = file.toString();
-    fileIn = file.getFileSystem(conf).open(file);
-    CompressionCodec codec = new CompressionCodecFactory(conf).getCodec(file);
-    if (codec != null) {
-      compressed = true;
-      decompressor = CodecPool.getDecompressor(codec);
-      if (codec instanceof SplittableCompressionCodec) {
-        SplitCompressionInputStream cIn = ((SplittableCompressionCodec) codec).createInputStream(
-            fileIn, decompressor, start, end, SplittableCompressionCodec.READ_MODE.BYBLOCK);
-        in = new CompressedSplitLineReader(cIn, conf, null);
-        start = cIn.getAdjustedStart();
-        end = cIn.getAdjustedEnd();
-        filePosition = cIn;
-      } else {
-        if (start != 0) {
-          throw new IOException("Cannot start a split at " + start + " in "
-              + codec.getClass().getSimpleName() + " compressed file " + file);
-        }
-        in = new SplitLineReader(codec.createInputStream(fileIn, decompressor), conf, null);
-        filePosition = fileIn;
-      }
-    } else {
-      fileIn.seek(start);
-      in = new UncompressedSplitLineReader(fileIn, conf, null, split.getLength());
-      filePosition = fileIn;
+    configure(split, conf);
+    try {
+      lines = new SplitLines(split, conf, InputKeys.MAX_LINE_BYTES.getInt(conf), true);
+    } catch (CorruptInputException e) {
+      corrupt(e);
+      pending = true;
     }
-    // A split that does not start the file skips its first (partial) line: the previous split
-    // reads one line past its end.
-    if (start != 0) {
-      start += in.readLine(new Text(), 0, Integer.MAX_VALUE);
-    }
-    pos = start;
-  }
-
-  /** Where the split boundary is checked: the compressed position for compressed input. */
-  private long filePosition() throws IOException {
-    return compressed ? filePosition.getPos() : pos;
   }
 
   @Override
   public boolean nextKeyValue() throws IOException {
-    if (!(filePosition() <= end || in.needAdditionalRecordAfterSplit())) {
+    if (pending) {
+      pending = false;
+      return true;
+    }
+    if (done) {
       return false;
     }
-    long lineStart = pos;
-    // Read at most one byte more than the cap: a line holding more is too long, the rest of it is
-    // consumed by the reader without being kept. The first line may also hold a byte order mark,
-    // which does not count. (Computed in long: cap + 1 overflows at Integer.MAX_VALUE, and with a
-    // negative length LineReader keeps no byte of any line.)
-    long keep = maxLineBytes + 1L + (lineStart == 0 ? BOM.length : 0);
-    int consumed = in.readLine(line, (int) Math.min(keep, Integer.MAX_VALUE), Integer.MAX_VALUE);
-    if (consumed == 0) {
-      return false;
+    try {
+      if (!lines.next(true)) {
+        done = true;
+        return false;
+      }
+    } catch (CorruptInputException e) {
+      corrupt(e);
+      return true;
     }
-    pos += consumed;
-    bytesRead.increment(consumed);
-    recordsIn.increment(1);
+    bytesRead.increment(lines.consumed());
+    long lineStart = lines.lineStart();
     key.set(lineStart);
-
-    byte[] bytes = line.getBytes();
-    int length = line.getLength();
-    if (lineStart == 0 && startsWithBom(bytes, length)) {
-      System.arraycopy(bytes, BOM.length, bytes, 0, length - BOM.length);
-      length -= BOM.length;
-    }
-    RejectReason reason;
-    if (length > maxLineBytes) {
-      reason = RejectReason.LINE_TOO_LONG;
-      length = maxLineBytes;
-    } else {
-      reason = parse(bytes, length, value);
-    }
+    byte[] bytes = lines.bytes();
+    int length = lines.length();
+    RejectReason reason = lines.tooLong() ? RejectReason.LINE_TOO_LONG
+        : parse(bytes, length, value);
     if (reason == null) {
+      recordsIn.increment(1);
       parsed.increment(1);
       value.markParsed();
     } else {
-      rejected.increment(1);
-      reasonCounters.computeIfAbsent(reason, this::counter).increment(1);
-      reject.set(reason, fileName, lineStart, bytes, length);
-      value.markRejected(reject);
+      reject(reason, lines.fileName(), lineStart, bytes, length);
     }
     return true;
   }
 
-  private static boolean startsWithBom(byte[] b, int len) {
-    return len >= 3 && b[0] == BOM[0] && b[1] == BOM[1] && b[2] == BOM[2];
+  /** Skips the rest of a damaged file as one CORRUPT_FILE reject, or fails as configured. */
+  private void corrupt(CorruptInputException e) throws IOException {
+    if (!skipCorrupt) {
+      throw new IOException(e.getMessage() + " (" + InputKeys.CORRUPT.name() + "=fail)", e);
+    }
+    done = true;
+    counter(RecordCounters.FILES_CORRUPT).increment(1);
+    byte[] msg = String.valueOf(e.getCause() != null ? e.getCause() : e.getMessage())
+        .getBytes(StandardCharsets.UTF_8);
+    key.set(e.offset());
+    reject(RejectReason.CORRUPT_FILE, e.file(), e.offset(), msg, msg.length);
+  }
+
+  private void reject(RejectReason reason, String file, long offset, byte[] bytes, int length) {
+    recordsIn.increment(1);
+    rejected.increment(1);
+    reasonCounters.computeIfAbsent(reason, this::counter).increment(1);
+    reject.set(reason, file, offset, bytes, length);
+    value.markRejected(reject);
   }
 
   private Counter counter(Enum<?> name) {
@@ -199,25 +152,13 @@ public abstract class LineParsingRecordReader<V extends ParsedRecord>
 
   @Override
   public float getProgress() throws IOException {
-    if (start == end) {
-      return 0.0f;
-    }
-    return Math.min(1.0f, (filePosition() - start) / (float) (end - start));
+    return done || lines == null ? 1.0f : lines.progress();
   }
 
   @Override
   public void close() throws IOException {
-    try {
-      if (in != null) {
-        in.close();
-      } else if (fileIn != null) {
-        fileIn.close();
-      }
-    } finally {
-      if (decompressor != null) {
-        CodecPool.returnDecompressor(decompressor);
-        decompressor = null;
-      }
+    if (lines != null) {
+      lines.close();
     }
   }
 }

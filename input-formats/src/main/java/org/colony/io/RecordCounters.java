@@ -14,5 +14,11 @@ public enum RecordCounters {
   /** Rejected records written to the {@code _rejects/} side output (at most the per-task cap). */
   REJECTS_WRITTEN,
   /** Bytes of input consumed by the record readers (uncompressed). */
-  BYTES_READ
+  BYTES_READ,
+  /** Files (or file splits) opened by the record readers. */
+  FILES_READ,
+  /** Compressed files found damaged: skipped from the damage on and listed in the manifest. */
+  FILES_CORRUPT,
+  /** Multi-line events longer than the event cap: kept truncated (and still read once). */
+  EVENTS_TRUNCATED
 }

@@ -13,7 +13,24 @@ public enum RejectReason {
   BAD_STATUS("status is not a number or '-'"),
   BAD_BYTES("response size is not a number or '-'"),
   BAD_QUOTED_FIELD("referrer or user agent quotes unterminated"),
-  TRUNCATED("line ends before its last mandatory field");
+  TRUNCATED("line ends before its last mandatory field"),
+  FORMAT_MISMATCH("line does not follow the configured log format"),
+
+  SYSLOG_PRIORITY("syslog <PRI> missing or not in 0-191"),
+  SYSLOG_VERSION("RFC 5424 version missing or not in 1-999"),
+  SYSLOG_TIMESTAMP("syslog timestamp missing or invalid"),
+  SYSLOG_HOSTNAME("syslog host name missing or invalid"),
+  SYSLOG_APP_NAME("RFC 5424 app-name invalid"),
+  SYSLOG_PROCID("RFC 5424 procid invalid"),
+  SYSLOG_MSGID("RFC 5424 msgid invalid"),
+  SYSLOG_STRUCTURED_DATA("RFC 5424 structured data invalid"),
+  SYSLOG_MESSAGE("syslog message invalid (bad UTF-8 after a BOM)"),
+  SYSLOG_TRUNCATED("syslog line ends before its mandatory fields"),
+
+  EVENT_NO_HEADER("lines before the first event header of a file"),
+
+  FILE_UNREADABLE("an upload could not be read"),
+  CORRUPT_FILE("a compressed file is damaged or truncated; the rest of it was skipped");
 
   private final String description;
 

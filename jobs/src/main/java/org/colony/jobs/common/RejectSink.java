@@ -8,17 +8,22 @@ import org.apache.hadoop.mapreduce.Counter;
 import org.apache.hadoop.mapreduce.TaskInputOutputContext;
 import org.colony.io.RecordCounters;
 import org.colony.io.Reject;
+import org.colony.io.RejectReason;
 import org.colony.jobs.JobSpec;
 
 /**
  * Quarantines a map task's rejected records in {@code <output>/_rejects/part-m-NNNNN} (TSV: file,
- * byte offset, reason, the line escaped), up to {@code colony.rejects.max.written} per task. The
- * readers have already counted every reject by reason; this only keeps copies to look at.
+ * byte offset, reason, the line escaped), up to {@code colony.rejects.max.written} per task, and
+ * lists every damaged compressed file in {@code <output>/_corrupt/}. The readers have already
+ * counted every reject by reason; this only keeps copies to look at.
  */
 public final class RejectSink implements AutoCloseable {
   public static final String FOLDER = "_rejects";
   public static final JobSpec.Report REPORT = new JobSpec.Report(FOLDER,
       "file\toffset\treason\tline");
+  /** Damaged compressed files, every one (not capped): file, offset of the damage, error. */
+  public static final JobSpec.Report CORRUPT = new JobSpec.Report("_corrupt",
+      "file\toffset\terror");
 
   private final TsvReports reports;
   private final TsvRow row = new TsvRow();
@@ -36,6 +41,10 @@ public final class RejectSink implements AutoCloseable {
   }
 
   public void write(Reject reject) throws IOException, InterruptedException {
+    if (reject.reason() == RejectReason.CORRUPT_FILE) {
+      row.clear().field(reject.file()).field(reject.offset()).exact(reject.line());
+      reports.write(CORRUPT, row.text());
+    }
     if (count >= cap) {
       return;
     }
