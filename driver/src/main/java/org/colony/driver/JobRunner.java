@@ -20,6 +20,7 @@ import org.apache.hadoop.mapreduce.TaskCompletionEvent;
 import org.apache.hadoop.mapreduce.lib.input.FileInputFormat;
 import org.apache.hadoop.mapreduce.lib.output.FileOutputCommitter;
 import org.apache.hadoop.mapreduce.lib.output.FileOutputFormat;
+import org.colony.io.Codecs;
 import org.colony.jobs.JobSpec;
 import org.colony.jobs.common.RejectSink;
 import org.colony.jobs.common.TsvTables;
@@ -124,6 +125,7 @@ public final class JobRunner {
     Configuration jc = job.getConfiguration();
     jc.setBoolean(FileInputFormat.INPUT_DIR_RECURSIVE, true);
     jc.setBoolean(FileOutputCommitter.SUCCESSFUL_JOB_OUTPUT_DIR_MARKER, false);
+    Codecs.register(jc);
     String codec = ColonyKeys.MAP_OUTPUT_CODEC.get(jc);
     if (jc.get(MRJobConfig.MAP_OUTPUT_COMPRESS) == null && !"none".equalsIgnoreCase(codec)) {
       jc.setBoolean(MRJobConfig.MAP_OUTPUT_COMPRESS, true);

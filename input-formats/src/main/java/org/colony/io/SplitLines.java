@@ -10,7 +10,6 @@ import org.apache.hadoop.fs.Seekable;
 import org.apache.hadoop.io.Text;
 import org.apache.hadoop.io.compress.CodecPool;
 import org.apache.hadoop.io.compress.CompressionCodec;
-import org.apache.hadoop.io.compress.CompressionCodecFactory;
 import org.apache.hadoop.io.compress.Decompressor;
 import org.apache.hadoop.io.compress.SplitCompressionInputStream;
 import org.apache.hadoop.io.compress.SplittableCompressionCodec;
@@ -69,7 +68,7 @@ public final class SplitLines implements Closeable {
     this.fileName = file.toString();
     start = split.getStart();
     end = start + split.getLength();
-    CompressionCodec codec = new CompressionCodecFactory(conf).getCodec(file);
+    CompressionCodec codec = Codecs.forFile(conf, file);
     compressed = codec != null;
     if (compressed && file.getFileSystem(conf).getFileStatus(file).getLen() == 0) {
       throw new CorruptInputException(fileName, 0, "empty file, not "

@@ -2,14 +2,12 @@ package org.colony.io.access;
 
 import org.apache.hadoop.fs.Path;
 import org.apache.hadoop.io.LongWritable;
-import org.apache.hadoop.io.compress.CompressionCodec;
-import org.apache.hadoop.io.compress.CompressionCodecFactory;
-import org.apache.hadoop.io.compress.SplittableCompressionCodec;
 import org.apache.hadoop.mapreduce.InputSplit;
 import org.apache.hadoop.mapreduce.JobContext;
 import org.apache.hadoop.mapreduce.RecordReader;
 import org.apache.hadoop.mapreduce.TaskAttemptContext;
 import org.apache.hadoop.mapreduce.lib.input.FileInputFormat;
+import org.colony.io.Codecs;
 import org.colony.io.LineParsingRecordReader;
 import org.colony.io.RejectReason;
 
@@ -28,8 +26,7 @@ public class AccessLogInputFormat extends FileInputFormat<LongWritable, AccessLo
 
   @Override
   protected boolean isSplitable(JobContext context, Path file) {
-    CompressionCodec codec = new CompressionCodecFactory(context.getConfiguration()).getCodec(file);
-    return codec == null || codec instanceof SplittableCompressionCodec;
+    return Codecs.isSplittable(context.getConfiguration(), file);
   }
 
   /** The reader: Colony's line reader with the access log parser. */

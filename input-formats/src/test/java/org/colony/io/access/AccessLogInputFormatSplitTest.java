@@ -32,6 +32,8 @@ import org.colony.io.InputKeys;
 import org.colony.io.RecordCounters;
 import org.colony.io.RejectReason;
 import org.colony.io.access.AccessLogLines.Line;
+import org.colony.io.access.AccessLogSplits.Read;
+import org.colony.io.access.AccessLogSplits.Result;
 import org.colony.testing.CountingReporter;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -51,24 +53,14 @@ class AccessLogInputFormatSplitTest {
 
   @TempDir java.nio.file.Path dir;
 
-  /** A record as read: its key, its fingerprint, the split that yielded it and its file name. */
-  record Read(long key, String fingerprint, int split, String file) {}
-
-  /** What reading all splits gave. */
-  record Result(List<Read> reads, int splits, CountingReporter counters) {
-    List<Read> inFile(String name) {
-      return reads.stream().filter(x -> x.file().equals(name)).toList();
-    }
-  }
-
   @Test
   void plainTextInManySplits() throws Exception {
     List<Line> lines = AccessLogLines.generate(LINES, 1, MAX_LINE);
     long[] offsets = AccessLogLines.write(out("access.log"), lines, "\n", false, true);
 
-    Result r = readAll(conf(8 * 1024));
+    Result r = AccessLogSplits.readAll(conf(8 * 1024), dir);
     assertThat(r.splits()).isGreaterThan(300);
-    assertExactlyOnce("plain", r.reads(), lines, offsets);
+    AccessLogSplits.assertExactlyOnce("plain", r.reads(), lines, offsets);
     assertCounters(r, lines, AccessLogLines.length(lines, "\n", false, true));
   }
 
@@ -98,11 +90,11 @@ class AccessLogInputFormatSplitTest {
     Files.write(dir.resolve("empty.log"), new byte[0]);
     new GZIPOutputStream(out("empty.log.gz")).close();
 
-    Result r = readAll(conf(8 * 1024));
+    Result r = AccessLogSplits.readAll(conf(8 * 1024), dir);
     assertThat(r.splits()).isEqualTo(4);
     assertThat(r.inFile("a.log.gz").stream().mapToInt(Read::split).distinct().count()).isEqualTo(1);
-    assertExactlyOnce("a.log.gz", r.inFile("a.log.gz"), first, firstOffsets);
-    assertExactlyOnce("b.log.gz, two members", r.inFile("b.log.gz"), second, secondOffsets);
+    AccessLogSplits.assertExactlyOnce("a.log.gz", r.inFile("a.log.gz"), first, firstOffsets);
+    AccessLogSplits.assertExactlyOnce("b.log.gz, two members", r.inFile("b.log.gz"), second, secondOffsets);
     assertCounters(r, lines, AccessLogLines.length(first, "\n", false, true)
         + AccessLogLines.length(second, "\n", false, false));
   }
@@ -117,7 +109,7 @@ class AccessLogInputFormatSplitTest {
     long uncompressed = AccessLogLines.length(lines, "\n", false, true);
     assertThat(uncompressed).as("several 900 kB bzip2 blocks").isGreaterThan(3_000_000);
 
-    Result r = readAll(conf(48 * 1024));
+    Result r = AccessLogSplits.readAll(conf(48 * 1024), dir);
     assertThat(r.splits()).isGreaterThan(5);
     // bzip2 splits start at block boundaries: several splits, not only the first, yield records
     assertThat(r.reads().stream().mapToInt(Read::split).distinct().count()).isGreaterThanOrEqualTo(3);
@@ -147,9 +139,9 @@ class AccessLogInputFormatSplitTest {
     List<Line> lines = AccessLogLines.generate(3_000, 4, MAX_LINE);
     long[] offsets = AccessLogLines.write(out("crlf.log"), lines, "\r\n", true, false);
 
-    Result r = readAll(conf(4 * 1024));
+    Result r = AccessLogSplits.readAll(conf(4 * 1024), dir);
     assertThat(r.splits()).isGreaterThan(50);
-    assertExactlyOnce("crlf.log", r.reads(), lines, offsets);
+    AccessLogSplits.assertExactlyOnce("crlf.log", r.reads(), lines, offsets);
     assertCounters(r, lines, AccessLogLines.length(lines, "\r\n", true, false));
   }
 
@@ -207,7 +199,7 @@ class AccessLogInputFormatSplitTest {
         }
         reader.close();
       }
-      assertExactlyOnce("cut at " + cut, reads, lines, offsets);
+      AccessLogSplits.assertExactlyOnce("cut at " + cut, reads, lines, offsets);
       assertThat(counters.get(RecordCounters.BYTES_READ)).as("cut at %d", cut).isEqualTo(length);
     }
   }
@@ -227,7 +219,7 @@ class AccessLogInputFormatSplitTest {
     FileSplit split = new FileSplit(new Path(dir.resolve("long.log").toUri()), 0,
         afterOffset + after.length() + 1, null);
     CountingReporter counters = new CountingReporter();
-    RecordReader<LongWritable, AccessLogRecord> reader = open(conf, split, counters);
+    RecordReader<LongWritable, AccessLogRecord> reader = AccessLogSplits.open(conf, split, counters);
 
     assertThat(reader.nextKeyValue()).isTrue();
     assertThat(reader.getCurrentValue().path().toString()).isEqualTo("/before");
@@ -277,11 +269,11 @@ class AccessLogInputFormatSplitTest {
 
     Configuration conf = conf(1L << 20);
     conf.setInt(InputKeys.MAX_LINE_BYTES.name(), cap);
-    Result r = readAll(conf);
+    Result r = AccessLogSplits.readAll(conf, dir);
     assertThat(r.splits()).isEqualTo(2);
-    assertExactlyOnce("cap.log", r.inFile("cap.log"), first, firstOffsets);
+    AccessLogSplits.assertExactlyOnce("cap.log", r.inFile("cap.log"), first, firstOffsets);
     // a too long first line's reject holds the line without the byte order mark
-    assertExactlyOnce("over.log", r.inFile("over.log"), second, secondOffsets);
+    AccessLogSplits.assertExactlyOnce("over.log", r.inFile("over.log"), second, secondOffsets);
   }
 
   @Test
@@ -290,7 +282,7 @@ class AccessLogInputFormatSplitTest {
     Files.writeString(dir.resolve("one.log"), line + "\n");
     Configuration conf = conf(1L << 20);
     conf.setInt(InputKeys.MAX_LINE_BYTES.name(), Integer.MAX_VALUE);
-    RecordReader<LongWritable, AccessLogRecord> reader = open(conf,
+    RecordReader<LongWritable, AccessLogRecord> reader = AccessLogSplits.open(conf,
         new FileSplit(new Path(dir.resolve("one.log").toUri()), 0, line.length() + 1, null),
         new CountingReporter());
     assertThat(reader.nextKeyValue()).isTrue();
@@ -309,53 +301,6 @@ class AccessLogInputFormatSplitTest {
     conf.setLong(FileInputFormat.SPLIT_MAXSIZE, maxSplit);
     conf.setInt(InputKeys.MAX_LINE_BYTES.name(), MAX_LINE);
     return conf;
-  }
-
-  /** Enumerates the splits of everything in {@link #dir} and reads each with its own reader. */
-  private Result readAll(Configuration conf) throws Exception {
-    Job job = Job.getInstance(conf);
-    FileInputFormat.setInputPaths(job, new Path(dir.toUri()));
-    List<InputSplit> splits = new AccessLogInputFormat().getSplits(job);
-    CountingReporter counters = new CountingReporter();
-    List<Read> reads = new ArrayList<>();
-    for (int s = 0; s < splits.size(); s++) {
-      RecordReader<LongWritable, AccessLogRecord> reader = open(conf, splits.get(s), counters);
-      Path file = ((FileSplit) splits.get(s)).getPath();
-      while (reader.nextKeyValue()) {
-        AccessLogRecord v = reader.getCurrentValue();
-        long key = reader.getCurrentKey().get();
-        reads.add(new Read(key, AccessLogLines.fingerprint(v), s, file.getName()));
-        if (v.isRejected()) {
-          assertThat(v.reject().reason()).isNotNull();
-          assertThat(v.reject().file()).isEqualTo(file.toString());
-          assertThat(v.reject().offset()).isEqualTo(key);
-        }
-        assertThat(reader.getProgress()).isBetween(0f, 1f);
-      }
-      assertThat(reader.nextKeyValue()).isFalse();
-      reader.close();
-    }
-    return new Result(reads, splits.size(), counters);
-  }
-
-  private static RecordReader<LongWritable, AccessLogRecord> open(Configuration conf,
-      InputSplit split, CountingReporter counters) throws Exception {
-    TaskAttemptContextImpl ctx = new TaskAttemptContextImpl(conf, new TaskAttemptID(), counters);
-    RecordReader<LongWritable, AccessLogRecord> reader =
-        new AccessLogInputFormat().createRecordReader(split, ctx);
-    reader.initialize(split, ctx);
-    return reader;
-  }
-
-  /** Each line, at its offset, came out exactly once as the record it should be. */
-  private static void assertExactlyOnce(String what, List<Read> reads, List<Line> lines,
-      long[] offsets) {
-    List<String> expected = new ArrayList<>();
-    for (int i = 0; i < lines.size(); i++) {
-      expected.add(offsets[i] + " " + lines.get(i).expected());
-    }
-    List<String> actual = reads.stream().map(x -> x.key() + " " + x.fingerprint()).toList();
-    assertSameMultiset(what, actual, expected);
   }
 
   /** Records read = parsed + rejected = lines; each reject has a reason; the counters agree. */
