@@ -21,6 +21,7 @@ import org.apache.hadoop.mapreduce.lib.input.FileInputFormat;
 import org.apache.hadoop.mapreduce.lib.output.FileOutputCommitter;
 import org.apache.hadoop.mapreduce.lib.output.FileOutputFormat;
 import org.colony.io.Codecs;
+import org.colony.io.InputKeys;
 import org.colony.jobs.JobSpec;
 import org.colony.jobs.common.RejectSink;
 import org.colony.jobs.common.TsvTables;
@@ -72,6 +73,9 @@ public final class JobRunner {
     out.printf("%s: %d file(s), %s -> %s%n", spec.name(), inputs.files(),
         ReducerSizer.human(inputs.bytes()), outputPath);
     out.printf("  reducers: %s%n", decision);
+    if (InputKeys.useCombined(job.getConfiguration())) {
+      out.printf("  input:    many small files, read combined (%s)%n", InputKeys.COMBINE.name());
+    }
 
     Thread killer = new Thread(() -> killAndClean(job, staged), "colony-interrupt");
     Runtime.getRuntime().addShutdownHook(killer);
@@ -126,6 +130,8 @@ public final class JobRunner {
     jc.setBoolean(FileInputFormat.INPUT_DIR_RECURSIVE, true);
     jc.setBoolean(FileOutputCommitter.SUCCESSFUL_JOB_OUTPUT_DIR_MARKER, false);
     Codecs.register(jc);
+    boolean combined = InputKeys.combine(jc, inputs.files(), inputs.bytes());
+    InputKeys.COMBINE.set(jc, String.valueOf(combined));
     String codec = ColonyKeys.MAP_OUTPUT_CODEC.get(jc);
     if (jc.get(MRJobConfig.MAP_OUTPUT_COMPRESS) == null && !"none".equalsIgnoreCase(codec)) {
       jc.setBoolean(MRJobConfig.MAP_OUTPUT_COMPRESS, true);
@@ -238,6 +244,7 @@ public final class JobRunner {
         .put("output", output.toString())
         .put("inputs", Manifest.inputs(inputs))
         .put("inputBytes", inputs.bytes())
+        .put("inputCombined", InputKeys.useCombined(job.getConfiguration()))
         .put("records", Manifest.records(counts))
         .put("reducers", Manifest.decision(decision))
         .put("corruptFiles", Manifest.corruptFiles(fs, staging))

@@ -3,7 +3,9 @@ package org.colony.io;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.WeakHashMap;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.CommonConfigurationKeys;
 import org.apache.hadoop.fs.Path;
@@ -25,9 +27,25 @@ public final class Codecs {
   public static final List<Class<? extends CompressionCodec>> ADDED = List.of(
       io.airlift.compress.zstd.ZstdCodec.class, io.airlift.compress.lz4.Lz4Codec.class);
 
-  /** A codec factory that knows Colony's codecs. */
+  /** Factories by configuration (identity), with the codec list they were made for. */
+  private static final Map<Configuration, Cached> FACTORIES = new WeakHashMap<>();
+
+  private record Cached(String codecs, CompressionCodecFactory factory) {}
+
+  /**
+   * A codec factory that knows Colony's codecs. Cached per configuration object: a combined split
+   * opens thousands of files, and a factory costs a configuration copy and a service scan.
+   */
   public static CompressionCodecFactory factory(Configuration conf) {
-    return new CompressionCodecFactory(withColonyCodecs(conf));
+    String codecs = conf.get(CommonConfigurationKeys.IO_COMPRESSION_CODECS_KEY, "");
+    synchronized (FACTORIES) {
+      Cached c = FACTORIES.get(conf);
+      if (c == null || !c.codecs().equals(codecs)) {
+        c = new Cached(codecs, new CompressionCodecFactory(withColonyCodecs(conf)));
+        FACTORIES.put(conf, c);
+      }
+      return c.factory();
+    }
   }
 
   /** The codec of a file by its extension, or null for plain files. */

@@ -17,8 +17,53 @@ public final class InputKeys {
           + "CORRUPT_FILE reject), lists it in _corrupt/ and the manifest, and goes on; 'fail' "
           + "fails the job with a message naming the file.");
 
+  public static final ConfigKey COMBINE = ConfigKey.of("colony.input.combine", "auto",
+      "Whether jobs read many small files through the combined variant of their input format "
+          + "(several files per split): 'true', 'false', or 'auto', which combines when the input "
+          + "has more than colony.input.combine.min.files files averaging under "
+          + "colony.input.combine.small.bytes.");
+
+  public static final ConfigKey COMBINE_MIN_FILES = ConfigKey.of("colony.input.combine.min.files",
+      "64", "With colony.input.combine=auto: combine only inputs of more files than this.");
+
+  public static final ConfigKey COMBINE_SMALL_BYTES = ConfigKey.of(
+      "colony.input.combine.small.bytes", "16m",
+      "With colony.input.combine=auto: combine only when files average less than this.");
+
+  public static final ConfigKey COMBINE_SPLIT_BYTES = ConfigKey.of(
+      "colony.input.combine.split.bytes", "256m",
+      "Most bytes of files one combined split holds (when "
+          + "mapreduce.input.fileinputformat.split.maxsize is not set).");
+
   public static List<ConfigKey> all() {
-    return List.of(MAX_LINE_BYTES, CORRUPT);
+    return List.of(MAX_LINE_BYTES, CORRUPT, COMBINE, COMBINE_MIN_FILES, COMBINE_SMALL_BYTES,
+        COMBINE_SPLIT_BYTES);
+  }
+
+  /** Whether a job reads through its combined input format (the driver resolves 'auto'). */
+  public static boolean useCombined(org.apache.hadoop.conf.Configuration conf) {
+    return "true".equalsIgnoreCase(COMBINE.get(conf));
+  }
+
+  /**
+   * Whether to read through a combined input format, for an input of {@code files} files and
+   * {@code bytes} bytes.
+   */
+  public static boolean combine(org.apache.hadoop.conf.Configuration conf, long files,
+      long bytes) {
+    String v = COMBINE.get(conf);
+    switch (v.toLowerCase(java.util.Locale.ROOT)) {
+      case "true":
+        return true;
+      case "false":
+        return false;
+      case "auto":
+        return files > COMBINE_MIN_FILES.getLong(conf)
+            && bytes / Math.max(1, files) < COMBINE_SMALL_BYTES.getLong(conf);
+      default:
+        throw new IllegalArgumentException(COMBINE.name() + " must be auto, true or false, got '"
+            + v + "'");
+    }
   }
 
   /** Whether damaged compressed files are skipped (true) or fail the job (false). */

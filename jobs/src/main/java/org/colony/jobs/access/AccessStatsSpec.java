@@ -19,7 +19,9 @@ import org.apache.hadoop.mapreduce.lib.output.MultipleOutputs;
 import org.apache.hadoop.mapreduce.lib.output.SequenceFileOutputFormat;
 import org.apache.hadoop.mapreduce.lib.output.TextOutputFormat;
 import org.colony.conf.ConfigKey;
+import org.colony.io.InputKeys;
 import org.colony.io.access.AccessLogInputFormat;
+import org.colony.io.access.CombinedAccessLogInputFormat;
 import org.colony.jobs.JobOption;
 import org.colony.jobs.JobSpec;
 import org.colony.jobs.common.ReportKey;
@@ -71,7 +73,8 @@ public final class AccessStatsSpec implements JobSpec {
     }
     AccessStatsKeys.KEEP_QUERY.getBoolean(job.getConfiguration());
     job.setJarByClass(AccessStatsSpec.class);
-    job.setInputFormatClass(AccessLogInputFormat.class);
+    job.setInputFormatClass(InputKeys.useCombined(job.getConfiguration())
+        ? CombinedAccessLogInputFormat.class : AccessLogInputFormat.class);
     job.setMapperClass(AccessStatsMapper.class);
     job.setCombinerClass(HitStatsCombiner.class);
     job.setReducerClass(AccessStatsReducer.class);
