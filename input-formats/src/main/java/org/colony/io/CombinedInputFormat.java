@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.util.List;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.Path;
-import org.apache.hadoop.io.LongWritable;
 import org.apache.hadoop.mapreduce.InputSplit;
 import org.apache.hadoop.mapreduce.JobContext;
 import org.apache.hadoop.mapreduce.lib.input.CombineFileInputFormat;
@@ -15,9 +14,10 @@ import org.apache.hadoop.mapreduce.lib.input.FileInputFormat;
  * {@code colony.input.combine.split.bytes} each, files grouped by node and rack), each file read by
  * the plain format's own reader, so results are the same as with the plain format.
  *
+ * @param <K> the key type
  * @param <V> the record type
  */
-public abstract class CombinedInputFormat<V> extends CombineFileInputFormat<LongWritable, V> {
+public abstract class CombinedInputFormat<K, V> extends CombineFileInputFormat<K, V> {
 
   @Override
   public List<InputSplit> getSplits(JobContext job) throws IOException {

@@ -2,14 +2,11 @@ package org.colony.io;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.util.EnumMap;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.io.LongWritable;
-import org.apache.hadoop.mapreduce.Counter;
 import org.apache.hadoop.mapreduce.InputSplit;
 import org.apache.hadoop.mapreduce.RecordReader;
 import org.apache.hadoop.mapreduce.TaskAttemptContext;
-import org.apache.hadoop.mapreduce.counters.GenericCounter;
 import org.apache.hadoop.mapreduce.lib.input.FileSplit;
 
 /**
@@ -29,7 +26,6 @@ public abstract class LineParsingRecordReader<V extends ParsedRecord>
     extends RecordReader<LongWritable, V> {
 
   private final LongWritable key = new LongWritable();
-  private final Reject reject = new Reject();
   private V value;
   private SplitLines lines;
   private boolean skipCorrupt;
@@ -37,12 +33,7 @@ public abstract class LineParsingRecordReader<V extends ParsedRecord>
   /** A reject made before the first line (a damaged file found on opening), not yet yielded. */
   private boolean pending;
 
-  private Counter recordsIn;
-  private Counter parsed;
-  private Counter rejected;
-  private Counter bytesRead;
-  private final EnumMap<RejectReason, Counter> reasonCounters = new EnumMap<>(RejectReason.class);
-  private TaskAttemptContext context;
+  private RecordAccounting accounting;
 
   /** A fresh value object; it is reused for every record of the split. */
   protected abstract V createValue();
@@ -59,14 +50,10 @@ public abstract class LineParsingRecordReader<V extends ParsedRecord>
 
   @Override
   public void initialize(InputSplit genericSplit, TaskAttemptContext ctx) throws IOException {
-    this.context = ctx;
     FileSplit split = (FileSplit) genericSplit;
     Configuration conf = ctx.getConfiguration();
-    recordsIn = counter(RecordCounters.RECORDS_IN);
-    parsed = counter(RecordCounters.RECORDS_PARSED);
-    rejected = counter(RecordCounters.RECORDS_REJECTED);
-    bytesRead = counter(RecordCounters.BYTES_READ);
-    counter(RecordCounters.FILES_READ).increment(1);
+    accounting = new RecordAccounting(ctx);
+    accounting.counter(RecordCounters.FILES_READ).increment(1);
     skipCorrupt = InputKeys.skipCorrupt(conf);
     value = createValue();
     configure(split, conf);
@@ -96,7 +83,7 @@ public abstract class LineParsingRecordReader<V extends ParsedRecord>
       corrupt(e);
       return true;
     }
-    bytesRead.increment(lines.consumed());
+    accounting.bytesRead(lines.consumed());
     long lineStart = lines.lineStart();
     key.set(lineStart);
     byte[] bytes = lines.bytes();
@@ -104,11 +91,9 @@ public abstract class LineParsingRecordReader<V extends ParsedRecord>
     RejectReason reason = lines.tooLong() ? RejectReason.LINE_TOO_LONG
         : parse(bytes, length, value);
     if (reason == null) {
-      recordsIn.increment(1);
-      parsed.increment(1);
-      value.markParsed();
+      accounting.parsed(value);
     } else {
-      reject(reason, lines.fileName(), lineStart, bytes, length);
+      accounting.rejected(value, reason, lines.fileName(), lineStart, bytes, length);
     }
     return true;
   }
@@ -119,25 +104,11 @@ public abstract class LineParsingRecordReader<V extends ParsedRecord>
       throw new IOException(e.getMessage() + " (" + InputKeys.CORRUPT.name() + "=fail)", e);
     }
     done = true;
-    counter(RecordCounters.FILES_CORRUPT).increment(1);
+    accounting.counter(RecordCounters.FILES_CORRUPT).increment(1);
     byte[] msg = String.valueOf(e.getCause() != null ? e.getCause() : e.getMessage())
         .getBytes(StandardCharsets.UTF_8);
     key.set(e.offset());
-    reject(RejectReason.CORRUPT_FILE, e.file(), e.offset(), msg, msg.length);
-  }
-
-  private void reject(RejectReason reason, String file, long offset, byte[] bytes, int length) {
-    recordsIn.increment(1);
-    rejected.increment(1);
-    reasonCounters.computeIfAbsent(reason, this::counter).increment(1);
-    reject.set(reason, file, offset, bytes, length);
-    value.markRejected(reject);
-  }
-
-  private Counter counter(Enum<?> name) {
-    Counter c = context.getCounter(name);
-    // Outside a task (a reader opened by a test or a tool) the context may have no counters.
-    return c != null ? c : new GenericCounter(name.name(), name.name());
+    accounting.rejected(value, RejectReason.CORRUPT_FILE, e.file(), e.offset(), msg, msg.length);
   }
 
   @Override

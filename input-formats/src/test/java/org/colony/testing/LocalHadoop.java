@@ -10,6 +10,7 @@ public final class LocalHadoop {
   public static Configuration conf(Path scratch) {
     Configuration conf = new Configuration();
     conf.set("fs.defaultFS", "file:///");
+    conf.set("fs.file.impl", "org.colony.io.fs.NioLocalFileSystem");
     conf.set("mapreduce.framework.name", "local");
     conf.set("hadoop.tmp.dir", scratch.resolve("hadoop-tmp").toString());
     conf.setInt("mapreduce.local.map.tasks.maximum", 2);

@@ -11,7 +11,8 @@ import org.apache.hadoop.mapreduce.lib.input.CombineFileSplit;
 import org.colony.io.CombinedInputFormat;
 
 /** {@link AccessLogInputFormat} over many small files packed into few splits. */
-public class CombinedAccessLogInputFormat extends CombinedInputFormat<AccessLogRecord> {
+public class CombinedAccessLogInputFormat
+    extends CombinedInputFormat<LongWritable, AccessLogRecord> {
 
   @Override
   public RecordReader<LongWritable, AccessLogRecord> createRecordReader(InputSplit split,
