@@ -61,6 +61,29 @@ class AccessLogParserTest {
   }
 
   @Test
+  void invalidUtf8BytesAreKeptAsLogged() {
+    byte[] head = ("10.0.0.1 - - " + TS + " \"GET /caf").getBytes(StandardCharsets.US_ASCII);
+    byte[] tail = (" HTTP/1.1\" 200 5 \"-\" \"Agent ").getBytes(StandardCharsets.US_ASCII);
+    byte[] end = "\"".getBytes(StandardCharsets.US_ASCII);
+    // Latin-1 e-acute (0xE9) in the path and a lone continuation byte (0x80) in the agent
+    byte[] line = concat(head, new byte[] {(byte) 0xE9}, tail, new byte[] {(byte) 0x80}, end);
+    AccessLogRecord r = new AccessLogRecord();
+    assertThat(parser.parse(line, line.length, r)).isNull();
+    assertThat(java.util.Arrays.copyOf(r.path().getBytes(), r.path().getLength()))
+        .isEqualTo(new byte[] {'/', 'c', 'a', 'f', (byte) 0xE9});
+    assertThat(java.util.Arrays.copyOf(r.agent().getBytes(), r.agent().getLength()))
+        .isEqualTo(new byte[] {'A', 'g', 'e', 'n', 't', ' ', (byte) 0x80});
+  }
+
+  private static byte[] concat(byte[]... parts) {
+    java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+    for (byte[] p : parts) {
+      out.writeBytes(p);
+    }
+    return out.toByteArray();
+  }
+
+  @Test
   void vhostCombinedWithPort() {
     AccessLogRecord r = parse("www.example.com:443 203.0.113.7 - - [26/Dec/2016:16:16:29 +0200] "
         + "\"GET /favicon.ico HTTP/1.1\" 404 209 \"-\" \"Mozilla/5.0\"");
