@@ -26,8 +26,24 @@ public final class ColonyKeys {
       "30000", "When standard error is not a terminal (cron, Oozie), how often a running job "
           + "prints a progress line, in milliseconds. On a terminal one line updates in place.");
 
+  public static final ConfigKey HISTORY_DIR = ConfigKey.of("colony.history.dir",
+      "/user/${user.name}/.colony/history", "Where run reports go (one JSON file per run, under "
+          + "a folder per job), on the file system of the job's output. The reducer sizing learns "
+          + "from them; colony history lists them.");
+
+  public static final ConfigKey HISTORY_RUNS = ConfigKey.of("colony.sizing.history.runs", "10",
+      "How many recent runs of a job the sizing looks at for compression and map-output ratios.");
+
+  public static final ConfigKey SAMPLE_BYTES = ConfigKey.of("colony.sizing.sample.bytes", "2m",
+      "Uncompressed input the pre-run sample reads from each sampled split, twice over (the "
+          + "growth of the combined map output from one to two samples is extrapolated to the "
+          + "whole split); 0 disables sampling.");
+
+  public static final ConfigKey SAMPLE_SPLITS = ConfigKey.of("colony.sizing.sample.splits", "4",
+      "How many splits, spread over the input, the pre-run sample reads.");
+
   public static List<ConfigKey> all() {
     return List.of(BYTES_PER_REDUCER, REDUCERS_MAX, REJECTS_MAX_FRACTION, MAP_OUTPUT_CODEC,
-        PROGRESS_INTERVAL);
+        PROGRESS_INTERVAL, HISTORY_DIR, HISTORY_RUNS, SAMPLE_BYTES, SAMPLE_SPLITS);
   }
 }

@@ -58,6 +58,15 @@ public final class ColonyTool extends Configured implements Tool {
       case "--version":
         out.println("colony " + Version.colony());
         return ExitCode.OK;
+      case "history":
+        try {
+          Configuration conf = getConf() != null ? getConf() : new Configuration();
+          return HistoryCommand.run(conf, new GenericOptionsParser(conf, rest).getRemainingArgs(),
+              out);
+        } catch (UsageException e) {
+          err.println("colony history: " + e.getMessage());
+          return ExitCode.USAGE;
+        }
       default:
         break;
     }
@@ -107,6 +116,8 @@ public final class ColonyTool extends Configured implements Tool {
     p.println("  help [COMMAND]   this help, or a command's options");
     p.println("  list             the commands with a line each");
     p.println("  version          Colony's version");
+    p.println("  history JOB [N]  the job's recent runs: predicted vs actual shuffle, reducers,");
+    p.println("                   duration, outcome (from colony.history.dir)");
     for (JobSpec s : JobRegistry.all()) {
       p.printf("  %-16s %s%n", s.name(), s.description());
     }

@@ -4,26 +4,41 @@ import java.io.FileNotFoundException;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.FileStatus;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.LocatedFileStatus;
 import org.apache.hadoop.fs.Path;
 import org.apache.hadoop.fs.RemoteIterator;
+import org.apache.hadoop.io.compress.CompressionCodec;
+import org.apache.hadoop.io.compress.CompressionCodecFactory;
+import org.colony.io.Codecs;
 
 /**
  * A run's input: the paths the user gave, globs expanded, with their files and bytes as the job
  * will read them (hidden files, whose names start with '_' or '.', are skipped, as
- * FileInputFormat skips them; folders are read recursively).
+ * FileInputFormat skips them; folders are read recursively), and the on-disk bytes per codec.
  */
 public final class InputSet {
+  /** The codec name of plain files in {@link #bytesByCodec()}. */
+  public static final String PLAIN = "none";
+  /** How many files per codec are kept for sampling. */
+  private static final int SAMPLE_FILES = 4;
+
   /** One input path as given and what it matched. */
   public record Input(String given, List<Path> matched, int files, long bytes) {}
 
   private final List<Input> inputs;
+  private final Map<String, Long> bytesByCodec;
+  private final Map<String, List<FileStatus>> samples;
 
-  private InputSet(List<Input> inputs) {
+  private InputSet(List<Input> inputs, Map<String, Long> bytesByCodec,
+      Map<String, List<FileStatus>> samples) {
     this.inputs = inputs;
+    this.bytesByCodec = bytesByCodec;
+    this.samples = samples;
   }
 
   public List<Input> inputs() {
@@ -45,6 +60,16 @@ public final class InputSet {
     return inputs.stream().mapToInt(Input::files).sum();
   }
 
+  /** On-disk bytes by codec extension (gz, bz2, zst, ...; "none" for plain files). */
+  public Map<String, Long> bytesByCodec() {
+    return bytesByCodec;
+  }
+
+  /** The largest few files of each codec, for sampling. */
+  public Map<String, List<FileStatus>> samples() {
+    return samples;
+  }
+
   /**
    * Resolves the given paths.
    *
@@ -52,6 +77,9 @@ public final class InputSet {
    */
   public static InputSet resolve(Configuration conf, List<String> given)
       throws IOException, UsageException {
+    CompressionCodecFactory codecs = Codecs.factory(conf);
+    Map<String, Long> byCodec = new TreeMap<>();
+    Map<String, List<FileStatus>> samples = new TreeMap<>();
     List<Input> inputs = new ArrayList<>();
     for (String g : given) {
       Path p = new Path(g);
@@ -66,33 +94,49 @@ public final class InputSet {
         throw new UsageException("input not found: " + g);
       }
       List<Path> matched = new ArrayList<>();
-      int files = 0;
-      long bytes = 0;
+      long[] totals = new long[2];
       for (FileStatus m : matches) {
         if (isHidden(m.getPath())) {
           continue;
         }
         matched.add(m.getPath());
         if (m.isFile()) {
-          files++;
-          bytes += m.getLen();
+          add(m, codecs, byCodec, samples, totals);
           continue;
         }
         RemoteIterator<LocatedFileStatus> it = fs.listFiles(m.getPath(), true);
         while (it.hasNext()) {
           LocatedFileStatus f = it.next();
           if (!isHiddenBelow(f.getPath(), m.getPath())) {
-            files++;
-            bytes += f.getLen();
+            add(f, codecs, byCodec, samples, totals);
           }
         }
       }
-      if (files == 0) {
+      if (totals[0] == 0) {
         throw new UsageException("input has no files: " + g);
       }
-      inputs.add(new Input(g, matched, files, bytes));
+      inputs.add(new Input(g, matched, (int) totals[0], totals[1]));
     }
-    return new InputSet(inputs);
+    return new InputSet(inputs, byCodec, samples);
+  }
+
+  private static void add(FileStatus f, CompressionCodecFactory codecs, Map<String, Long> byCodec,
+      Map<String, List<FileStatus>> samples, long[] totals) {
+    totals[0]++;
+    totals[1] += f.getLen();
+    String codec = codecName(codecs.getCodec(f.getPath()));
+    byCodec.merge(codec, f.getLen(), Long::sum);
+    List<FileStatus> kept = samples.computeIfAbsent(codec, k -> new ArrayList<>());
+    kept.add(f);
+    kept.sort((a, b) -> Long.compare(b.getLen(), a.getLen()));
+    if (kept.size() > SAMPLE_FILES) {
+      kept.remove(kept.size() - 1);
+    }
+  }
+
+  /** A codec's short name: its default extension without the dot ("none" for no codec). */
+  public static String codecName(CompressionCodec codec) {
+    return codec == null ? PLAIN : codec.getDefaultExtension().replaceFirst("^\\.", "");
   }
 
   static boolean isHidden(Path p) {

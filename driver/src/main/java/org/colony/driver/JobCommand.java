@@ -37,6 +37,11 @@ final class JobCommand {
         .desc("reducer count (default auto: input bytes / colony.bytes.per.reducer)").get());
     o.addOption(Option.builder().longOpt("overwrite")
         .desc("replace an existing output, once the new one has succeeded").get());
+    o.addOption(Option.builder().longOpt("explain")
+        .desc("print how many reducers the run would get and why, and stop").get());
+    o.addOption(Option.builder().longOpt("metrics-file").hasArg().argName("FILE")
+        .desc("write the run's figures there in Prometheus text format (node_exporter's "
+            + "textfile collector)").get());
     o.addOption(Option.builder("h").longOpt("help").desc("this help").get());
     for (JobOption jo : spec.options()) {
       Option.Builder b = Option.builder().longOpt(jo.longName()).desc(jo.description()
@@ -92,7 +97,7 @@ final class JobCommand {
       }
     }
     return new RunOptions(List.copyOf(inputs), output, reducers, cl.hasOption("overwrite"),
-        List.copyOf(commandLine));
+        List.copyOf(commandLine), cl.hasOption("explain"), cl.getOptionValue("metrics-file"));
   }
 
   static int parseReducers(String v) throws UsageException {

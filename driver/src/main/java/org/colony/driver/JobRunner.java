@@ -9,6 +9,7 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.FileSystem;
@@ -17,21 +18,27 @@ import org.apache.hadoop.mapreduce.Counters;
 import org.apache.hadoop.mapreduce.Job;
 import org.apache.hadoop.mapreduce.MRJobConfig;
 import org.apache.hadoop.mapreduce.TaskCompletionEvent;
+import org.apache.hadoop.mapreduce.TaskCounter;
 import org.apache.hadoop.mapreduce.lib.input.FileInputFormat;
 import org.apache.hadoop.mapreduce.lib.output.FileOutputCommitter;
 import org.apache.hadoop.mapreduce.lib.output.FileOutputFormat;
+import org.colony.driver.history.RunHistory;
+import org.colony.driver.sizing.ReducerPlanner;
 import org.colony.io.Codecs;
 import org.colony.io.InputKeys;
+import org.colony.io.RecordCounters;
 import org.colony.jobs.JobSpec;
 import org.colony.jobs.common.RejectSink;
+import org.colony.jobs.common.ReducerStats;
 import org.colony.jobs.common.TsvTables;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Runs one job the way every Colony job runs: resolve and size the input, choose reducers, write to
- * a staging folder, watch progress, check the record accounting and the reject fraction, publish
- * atomically with {@code _SUCCESS} and {@code _manifest.json}, and summarise.
+ * Runs one job the way every Colony job runs: resolve and size the input, plan the reducers,
+ * write to a staging folder, watch progress, check the record accounting and the reject fraction,
+ * publish atomically with {@code _SUCCESS} and {@code _manifest.json}, record the run in the
+ * history (whatever its outcome), advise, and summarise.
  */
 public final class JobRunner {
   private static final Logger LOG = LoggerFactory.getLogger(JobRunner.class);
@@ -67,49 +74,62 @@ public final class JobRunner {
     checkNoOverlap(inputs, outputPath);
     StagedOutput staged = new StagedOutput(fs, outputPath, runId);
     staged.prepare(options.overwrite());
+    RunHistory history = RunHistory.of(conf, fs);
 
-    SizingDecision decision = new ReducerSizer(conf).decide(inputs.bytes(), options.reducers());
-    Job job = createJob(spec, inputs, staged.staging(), decision);
+    Job job = createJob(conf, spec, inputs, staged.staging());
+    SizingDecision decision = new ReducerPlanner(job.getConfiguration()).plan(spec, job, inputs,
+        options.reducers(), history.recent(spec.name(), ColonyKeys.HISTORY_RUNS.getInt(conf)),
+        new Path(outputPath.getParent(), "." + outputPath.getName() + ".colony-sample-" + runId));
+    job.setNumReduceTasks(decision.reducers());
     out.printf("%s: %d file(s), %s -> %s%n", spec.name(), inputs.files(),
-        ReducerSizer.human(inputs.bytes()), outputPath);
-    out.printf("  reducers: %s%n", decision);
+        human(inputs.bytes()), outputPath);
     if (InputKeys.useCombined(job.getConfiguration())) {
-      out.printf("  input:    many small files, read combined (%s)%n", InputKeys.COMBINE.name());
+      out.printf("  input: many small files, read combined (%s)%n", InputKeys.COMBINE.name());
+    }
+    out.printf("  reducers: %s%n%s", decision, decision.explain());
+    if (options.explain()) {
+      return ExitCode.OK;
     }
 
+    RunReport report = new RunReport(spec, runId, options, inputs, decision, outputPath, started);
     Thread killer = new Thread(() -> killAndClean(job, staged), "colony-interrupt");
     Runtime.getRuntime().addShutdownHook(killer);
     boolean published = false;
     try {
-      boolean ok = watch(spec.name(), job, started);
-      if (!ok) {
-        err.printf("%s failed: %s%n", spec.name(), failureInfo(job));
-        return ExitCode.JOB_FAILED;
+      Phases phases = watch(spec.name(), job, started, spec.mapOnly());
+      report.job(job, phases);
+      if (!job.isSuccessful()) {
+        return fail(report, history, options, spec.name() + " failed: " + failureInfo(job));
       }
       Counters counters = job.getCounters();
       RecordCounts counts = RecordCounts.of(counters);
+      report.counts(counts, counters);
       if (!counts.balanced()) {
-        err.printf("%s failed: records do not add up: in %d != parsed %d + rejected %d%n",
-            spec.name(), counts.in(), counts.parsed(), counts.rejected());
-        return ExitCode.JOB_FAILED;
+        return fail(report, history, options, String.format("%s failed: records do not add "
+            + "up: in %d != parsed %d + rejected %d", spec.name(), counts.in(), counts.parsed(),
+            counts.rejected()));
       }
       double maxFraction = ColonyKeys.REJECTS_MAX_FRACTION.getDouble(conf);
       if (counts.rejectedFraction() > maxFraction) {
-        err.printf("%s failed: %d of %d records rejected (%.2f%%), more than %s %s; %s%n",
-            spec.name(), counts.rejected(), counts.in(), 100 * counts.rejectedFraction(),
+        return fail(report, history, options, String.format(Locale.ROOT,
+            "%s failed: %d of %d records rejected (%.2f%%), more than %s %s; %s", spec.name(),
+            counts.rejected(), counts.in(), 100 * counts.rejectedFraction(),
             ColonyKeys.REJECTS_MAX_FRACTION.name(), maxFraction,
-            sampleReject(fs, staged.staging()));
-        return ExitCode.JOB_FAILED;
+            sampleReject(fs, staged.staging())));
       }
       spec.afterSuccess(job, fs, staged.staging());
       writeMissingReports(spec, fs, staged.staging());
-      long finished = System.currentTimeMillis();
-      manifest(spec, options, runId, job, inputs, decision, counts, counters, started, finished,
-          outputPath, fs, staged.staging()).write(fs, staged.staging());
+      report.reducerStats(reducerStats(fs, staged.staging()));
+      report.advice(Advisor.advise(report.map(), fs.getDefaultBlockSize(outputPath)));
+      report.outputs(fs, staged.staging());
+      report.finish("succeeded", null);
+      Map<String, Object> doc = report.map();
+      new Manifest(doc).write(fs, staged.staging());
       staged.markComplete();
       staged.publish();
       published = true;
-      summary(spec, counts, decision, outputPath, finished - started);
+      record(history, options, doc);
+      summary(spec, counts, decision, outputPath, report);
       return ExitCode.OK;
     } finally {
       if (!published) {
@@ -123,15 +143,41 @@ public final class JobRunner {
     }
   }
 
-  private Job createJob(JobSpec spec, InputSet inputs, Path staging, SizingDecision decision)
+  private int fail(RunReport report, RunHistory history, RunOptions options, String message)
+      throws IOException {
+    err.println(message);
+    report.finish("failed", message);
+    record(history, options, report.map());
+    return ExitCode.JOB_FAILED;
+  }
+
+  /** Writes the run to the history and the metrics file; neither may fail the run. */
+  private void record(RunHistory history, RunOptions options, Map<String, Object> doc) {
+    try {
+      Path p = history.write(doc);
+      LOG.info("run report: {}", p);
+    } catch (IOException e) {
+      err.println("warning: could not write the run report to " + history.root() + ": " + e);
+    }
+    if (options.metricsFile() != null) {
+      try {
+        PrometheusMetrics.write(java.nio.file.Path.of(options.metricsFile()), doc);
+      } catch (IOException e) {
+        err.println("warning: could not write metrics to " + options.metricsFile() + ": " + e);
+      }
+    }
+  }
+
+  /** A job configured as every Colony run configures it, before its reducer count is known. */
+  static Job createJob(Configuration conf, JobSpec spec, InputSet inputs, Path staging)
       throws IOException {
     Job job = Job.getInstance(conf, "colony " + spec.name());
     Configuration jc = job.getConfiguration();
     jc.setBoolean(FileInputFormat.INPUT_DIR_RECURSIVE, true);
     jc.setBoolean(FileOutputCommitter.SUCCESSFUL_JOB_OUTPUT_DIR_MARKER, false);
     Codecs.register(jc);
-    boolean combined = InputKeys.combine(jc, inputs.files(), inputs.bytes());
-    InputKeys.COMBINE.set(jc, String.valueOf(combined));
+    InputKeys.COMBINE.set(jc, String.valueOf(InputKeys.combine(jc, inputs.files(),
+        inputs.bytes())));
     String codec = ColonyKeys.MAP_OUTPUT_CODEC.get(jc);
     if (jc.get(MRJobConfig.MAP_OUTPUT_COMPRESS) == null && !"none".equalsIgnoreCase(codec)) {
       jc.setBoolean(MRJobConfig.MAP_OUTPUT_COMPRESS, true);
@@ -139,31 +185,40 @@ public final class JobRunner {
     }
     FileInputFormat.setInputPaths(job, inputs.paths().toArray(new Path[0]));
     FileOutputFormat.setOutputPath(job, staging);
-    job.setNumReduceTasks(decision.reducers());
     spec.configure(job);
+    ReducerStats.declare(job);
     return job;
   }
 
-  private boolean watch(String name, Job job, long started)
+  private Phases watch(String name, Job job, long started, boolean mapOnly)
       throws IOException, InterruptedException {
     try {
       job.submit();
     } catch (ClassNotFoundException e) {
-      throw new IOException("a class of the job is missing from the classpath: " + e.getMessage(), e);
+      throw new IOException("a class of the job is missing from the classpath: " + e.getMessage(),
+          e);
     }
     LOG.info("submitted {} as {}", name, job.getJobID());
     Progress progress = new Progress(name, System.console() != null,
         ColonyKeys.PROGRESS_INTERVAL.getLong(conf), err);
+    Phases phases = new Phases(started);
     long poll = Math.max(100, Math.min(1000,
         conf.getLong(Job.COMPLETION_POLL_INTERVAL_KEY, 1000)));
-    while (!job.isComplete()) {
-      progress.update(job.mapProgress(), job.reduceProgress(),
-          System.currentTimeMillis() - started);
-      Thread.sleep(poll);
-    }
-    progress.update(job.mapProgress(), job.reduceProgress(), System.currentTimeMillis() - started);
+    boolean complete;
+    do {
+      complete = job.isComplete();
+      float map = job.mapProgress();
+      float reduce = job.reduceProgress();
+      long now = System.currentTimeMillis();
+      phases.observe(map, reduce, now);
+      progress.update(map, reduce, now - started);
+      if (!complete) {
+        Thread.sleep(poll);
+      }
+    } while (!complete);
     progress.done();
-    return job.isSuccessful();
+    phases.finish(System.currentTimeMillis(), mapOnly);
+    return phases;
   }
 
   /** Why a job failed: its failure info, else the first failed task attempt's diagnostics. */
@@ -207,6 +262,14 @@ public final class JobRunner {
     return "no sample was quarantined";
   }
 
+  /** Reads and removes the reducers' {@link ReducerStats}: they are the run report's. */
+  private static List<String[]> reducerStats(FileSystem fs, Path staging) throws IOException {
+    Path dir = new Path(staging, ReducerStats.REPORT.folder());
+    List<String[]> rows = TsvTables.rows(fs, dir, Integer.MAX_VALUE);
+    fs.delete(dir, true);
+    return rows;
+  }
+
   private static void writeMissingReports(JobSpec spec, FileSystem fs, Path staging)
       throws IOException {
     for (JobSpec.Report r : spec.reports()) {
@@ -229,35 +292,19 @@ public final class JobRunner {
     }
   }
 
-  private Manifest manifest(JobSpec spec, RunOptions options, String runId, Job job,
-      InputSet inputs, SizingDecision decision, RecordCounts counts, Counters counters,
-      long started, long finished, Path output, FileSystem fs, Path staging) throws IOException {
-    return new Manifest()
-        .put("job", spec.name())
-        .put("runId", runId)
-        .put("colonyVersion", Version.colony())
-        .put("hadoopJobId", String.valueOf(job.getJobID()))
-        .put("commandLine", options.commandLine())
-        .put("started", Instant.ofEpochMilli(started).toString())
-        .put("finished", Instant.ofEpochMilli(finished).toString())
-        .put("durationMs", finished - started)
-        .put("output", output.toString())
-        .put("inputs", Manifest.inputs(inputs))
-        .put("inputBytes", inputs.bytes())
-        .put("inputCombined", InputKeys.useCombined(job.getConfiguration()))
-        .put("records", Manifest.records(counts))
-        .put("reducers", Manifest.decision(decision))
-        .put("corruptFiles", Manifest.corruptFiles(fs, staging))
-        .put("outputFiles", Manifest.files(fs, staging))
-        .put("counters", Manifest.counters(counters));
-  }
-
-  private void summary(JobSpec spec, RecordCounts c, SizingDecision d, Path output, long ms) {
-    out.printf("%s succeeded in %.1f s%n", spec.name(), ms / 1000.0);
+  private void summary(JobSpec spec, RecordCounts c, SizingDecision d, Path output,
+      RunReport report) {
+    out.printf("%s succeeded in %.1f s%n", spec.name(), report.durationMs() / 1000.0);
     out.printf("  records  in %d  parsed %d  rejected %d (%.2f%%)%s%n", c.in(), c.parsed(),
         c.rejected(), 100 * c.rejectedFraction(),
         c.rejected() > 0 ? "  by reason " + c.byReason() : "");
-    out.printf("  reducers %d%n", d.reducers());
+    long predicted = d.getLong("predictedShuffleBytes");
+    out.printf("  reducers %d%s%n", d.reducers(), predicted < 0 ? ""
+        : String.format("  shuffle %s (predicted %s)", human(report.shuffleBytes()),
+            human(predicted)));
+    for (Map<String, String> a : report.adviceList()) {
+      out.printf("  advice   %s%n", a.get("message"));
+    }
     StringBuilder folders = new StringBuilder();
     spec.reports().forEach(r -> folders.append(' ').append(r.folder()).append('/'));
     if (c.rejectsWritten() > 0) {
@@ -277,4 +324,15 @@ public final class JobRunner {
     }
     staged.abort();
   }
+
+  static String human(long bytes) {
+    return org.apache.hadoop.util.StringUtils.byteDesc(bytes);
+  }
+
+  static long counter(Counters counters, Enum<?> name) {
+    return counters == null ? 0 : counters.findCounter(name).getValue();
+  }
+
+  static final Enum<?> SHUFFLE_COUNTER = TaskCounter.MAP_OUTPUT_MATERIALIZED_BYTES;
+  static final Enum<?> READ_COUNTER = RecordCounters.BYTES_READ;
 }

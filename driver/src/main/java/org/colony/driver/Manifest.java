@@ -21,19 +21,19 @@ import org.colony.jobs.common.Tsv;
 import org.colony.jobs.common.TsvTables;
 
 /**
- * {@code _manifest.json}, written into every published output: what ran, on what, with which
- * decision, what it counted and what it wrote.
+ * {@code _manifest.json}, written into every published output: the run's report (what ran, on
+ * what, with which sizing decision, what it counted, what it wrote, advice), the same document
+ * that goes to the run history. The static methods build its parts.
  */
 public final class Manifest {
   public static final String FILE = "_manifest.json";
   private static final ObjectMapper JSON = new ObjectMapper()
       .enable(SerializationFeature.INDENT_OUTPUT);
 
-  private final Map<String, Object> fields = new LinkedHashMap<>();
+  private final Map<String, Object> fields;
 
-  public Manifest put(String name, Object value) {
-    fields.put(name, value);
-    return this;
+  public Manifest(Map<String, Object> fields) {
+    this.fields = fields;
   }
 
   public Map<String, Object> fields() {
@@ -61,17 +61,6 @@ public final class Manifest {
       }
       m.put(g.getName(), group);
     }
-    return m;
-  }
-
-  public static Map<String, Object> decision(SizingDecision d) {
-    Map<String, Object> m = new LinkedHashMap<>();
-    m.put("count", d.reducers());
-    m.put("rule", d.rule());
-    m.put("reason", d.reason());
-    m.put("inputBytes", d.inputBytes());
-    m.put("bytesPerReducer", d.bytesPerReducer());
-    m.put("maxReducers", d.maxReducers());
     return m;
   }
 

@@ -157,7 +157,7 @@ class ColonyToolTest {
     assertThat(r.err).contains("2 of 12 records rejected", "colony.rejects.max.fraction",
         "bad.log at byte ", "BAD_TIMESTAMP");
     assertThat(out).doesNotExist();
-    assertThat(siblings(out)).isEqualTo(List.of("in"));
+    assertThat(siblings(out)).contains("in").noneMatch(n -> n.startsWith(".") || n.equals("out"));
 
     ColonyCli ok = ColonyCli.run(conf, "access-stats", "-D", "colony.rejects.max.fraction=0.5",
         "--input", in.toString(), "--output", out.toString());

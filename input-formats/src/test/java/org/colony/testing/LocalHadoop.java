@@ -13,6 +13,7 @@ public final class LocalHadoop {
     conf.set("fs.file.impl", "org.colony.io.fs.NioLocalFileSystem");
     conf.set("mapreduce.framework.name", "local");
     conf.set("hadoop.tmp.dir", scratch.resolve("hadoop-tmp").toString());
+    conf.set("colony.history.dir", scratch.resolve("hadoop-tmp/history").toString());
     conf.setInt("mapreduce.local.map.tasks.maximum", 2);
     conf.setInt("mapreduce.local.reduce.tasks.maximum", 2);
     conf.setInt("mapreduce.client.completion.pollinterval", 100);

@@ -36,6 +36,19 @@ public interface JobSpec {
    */
   void configure(Job job) throws IOException;
 
+  /** Whether the job has no reduce phase. */
+  default boolean mapOnly() {
+    return false;
+  }
+
+  /**
+   * Shuffle bytes per uncompressed input byte when the driver has neither history nor a sample
+   * (after the combiner, as map output is materialized).
+   */
+  default double defaultShuffleRatio() {
+    return 1.0;
+  }
+
   /** The report folders the job writes under its output, each a TSV table with a header. */
   List<Report> reports();
 

@@ -55,6 +55,12 @@ public final class AccessStatsSpec implements JobSpec {
             "keep query strings in URLs (default: path only)"));
   }
 
+  /** Five counts per line, mostly combined away per map task: a small fraction of the input. */
+  @Override
+  public double defaultShuffleRatio() {
+    return 0.05;
+  }
+
   @Override
   public List<ConfigKey> keys() {
     return AccessStatsKeys.all();

@@ -12,14 +12,18 @@ import org.colony.jobs.JobSpec;
 
 /**
  * Writes a task's rows into report folders ({@code <output>/<folder>/part-r-NNNNN}), each file
- * starting with its report's header line. A file is only created when it gets a row.
+ * starting with its report's header line. A file is only created when it gets a row. A reducer's
+ * TsvReports also writes its {@link ReducerStats} when closed.
  */
 public final class TsvReports implements AutoCloseable {
+  private final TaskInputOutputContext<?, ?, NullWritable, Text> context;
   private final MultipleOutputs<NullWritable, Text> outputs;
   private final Set<String> started = new HashSet<>();
   private final Text header = new Text();
+  private final long createdMillis = System.currentTimeMillis();
 
   public TsvReports(TaskInputOutputContext<?, ?, NullWritable, Text> context) {
+    this.context = context;
     this.outputs = new MultipleOutputs<>(context);
   }
 
@@ -38,9 +42,11 @@ public final class TsvReports implements AutoCloseable {
     return outputs;
   }
 
+  /** Closes the files; a reducer's also records what it took in ({@link ReducerStats}). */
   @Override
   public void close() throws IOException {
     try {
+      ReducerStats.write(context, outputs, createdMillis);
       outputs.close();
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
