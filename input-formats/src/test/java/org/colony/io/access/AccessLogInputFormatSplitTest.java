@@ -2,6 +2,7 @@ package org.colony.io.access;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.colony.testing.Multisets.assertSameMultiset;
+import static org.colony.testing.SplitReads.assertExactlyOnce;
 
 import java.io.BufferedOutputStream;
 import java.io.ByteArrayOutputStream;
@@ -10,9 +11,8 @@ import java.io.OutputStream;
 import java.nio.file.Files;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.EnumMap;
+import java.util.EnumSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Random;
 import java.util.TreeSet;
 import java.util.stream.LongStream;
@@ -22,7 +22,6 @@ import org.apache.hadoop.fs.Path;
 import org.apache.hadoop.io.LongWritable;
 import org.apache.hadoop.io.compress.BZip2Codec;
 import org.apache.hadoop.mapreduce.InputSplit;
-import org.apache.hadoop.mapreduce.Job;
 import org.apache.hadoop.mapreduce.RecordReader;
 import org.apache.hadoop.mapreduce.TaskAttemptID;
 import org.apache.hadoop.mapreduce.lib.input.FileInputFormat;
@@ -31,8 +30,12 @@ import org.apache.hadoop.mapreduce.task.TaskAttemptContextImpl;
 import org.colony.io.InputKeys;
 import org.colony.io.RecordCounters;
 import org.colony.io.RejectReason;
-import org.colony.io.access.AccessLogLines.Line;
 import org.colony.testing.CountingReporter;
+import org.colony.testing.LineFiles;
+import org.colony.testing.LineFiles.Line;
+import org.colony.testing.SplitReads;
+import org.colony.testing.SplitReads.Read;
+import org.colony.testing.SplitReads.Result;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -51,25 +54,15 @@ class AccessLogInputFormatSplitTest {
 
   @TempDir java.nio.file.Path dir;
 
-  /** A record as read: its key, its fingerprint, the split that yielded it and its file name. */
-  record Read(long key, String fingerprint, int split, String file) {}
-
-  /** What reading all splits gave. */
-  record Result(List<Read> reads, int splits, CountingReporter counters) {
-    List<Read> inFile(String name) {
-      return reads.stream().filter(x -> x.file().equals(name)).toList();
-    }
-  }
-
   @Test
   void plainTextInManySplits() throws Exception {
     List<Line> lines = AccessLogLines.generate(LINES, 1, MAX_LINE);
-    long[] offsets = AccessLogLines.write(out("access.log"), lines, "\n", false, true);
+    long[] offsets = LineFiles.write(out("access.log"), lines, "\n", false, true);
 
     Result r = readAll(conf(8 * 1024));
     assertThat(r.splits()).isGreaterThan(300);
     assertExactlyOnce("plain", r.reads(), lines, offsets);
-    assertCounters(r, lines, AccessLogLines.length(lines, "\n", false, true));
+    assertCounters(r, lines, LineFiles.length(lines, "\n", false, true));
   }
 
   /** One split per .gz file; a file of two gzip members (cat a.gz b.gz) is read to its end. */
@@ -78,20 +71,20 @@ class AccessLogInputFormatSplitTest {
     List<Line> lines = AccessLogLines.generate(LINES, 2, MAX_LINE);
     List<Line> first = lines.subList(0, 7_000);
     List<Line> second = lines.subList(7_000, LINES);
-    long[] firstOffsets = AccessLogLines.write(new GZIPOutputStream(out("a.log.gz")), first, "\n",
+    long[] firstOffsets = LineFiles.write(new GZIPOutputStream(out("a.log.gz")), first, "\n",
         false, true);
     // b.log.gz: two members, the first ending with a newline, the second without one
     ByteArrayOutputStream member1 = new ByteArrayOutputStream();
     ByteArrayOutputStream member2 = new ByteArrayOutputStream();
-    long[] offsets1 = AccessLogLines.write(new GZIPOutputStream(member1), second.subList(0, 6_000),
+    long[] offsets1 = LineFiles.write(new GZIPOutputStream(member1), second.subList(0, 6_000),
         "\n", false, true);
-    long[] offsets2 = AccessLogLines.write(new GZIPOutputStream(member2),
+    long[] offsets2 = LineFiles.write(new GZIPOutputStream(member2),
         second.subList(6_000, second.size()), "\n", false, false);
     try (OutputStream b = out("b.log.gz")) {
       member1.writeTo(b);
       member2.writeTo(b);
     }
-    long length1 = AccessLogLines.length(second.subList(0, 6_000), "\n", false, true);
+    long length1 = LineFiles.length(second.subList(0, 6_000), "\n", false, true);
     long[] secondOffsets = LongStream.concat(LongStream.of(offsets1),
         LongStream.of(offsets2).map(o -> o + length1)).toArray();
     // empty files: one empty split each, no records
@@ -103,8 +96,8 @@ class AccessLogInputFormatSplitTest {
     assertThat(r.inFile("a.log.gz").stream().mapToInt(Read::split).distinct().count()).isEqualTo(1);
     assertExactlyOnce("a.log.gz", r.inFile("a.log.gz"), first, firstOffsets);
     assertExactlyOnce("b.log.gz, two members", r.inFile("b.log.gz"), second, secondOffsets);
-    assertCounters(r, lines, AccessLogLines.length(first, "\n", false, true)
-        + AccessLogLines.length(second, "\n", false, false));
+    assertCounters(r, lines, LineFiles.length(first, "\n", false, true)
+        + LineFiles.length(second, "\n", false, false));
   }
 
   @Test
@@ -112,9 +105,9 @@ class AccessLogInputFormatSplitTest {
     List<Line> lines = AccessLogLines.generate(LINES, 3, MAX_LINE);
     BZip2Codec codec = new BZip2Codec();
     codec.setConf(new Configuration());
-    long[] offsets = AccessLogLines.write(codec.createOutputStream(out("access.log.bz2")), lines,
+    long[] offsets = LineFiles.write(codec.createOutputStream(out("access.log.bz2")), lines,
         "\n", false, true);
-    long uncompressed = AccessLogLines.length(lines, "\n", false, true);
+    long uncompressed = LineFiles.length(lines, "\n", false, true);
     assertThat(uncompressed).as("several 900 kB bzip2 blocks").isGreaterThan(3_000_000);
 
     Result r = readAll(conf(48 * 1024));
@@ -145,12 +138,12 @@ class AccessLogInputFormatSplitTest {
   @Test
   void crlfWithByteOrderMarkAndNoFinalNewline() throws Exception {
     List<Line> lines = AccessLogLines.generate(3_000, 4, MAX_LINE);
-    long[] offsets = AccessLogLines.write(out("crlf.log"), lines, "\r\n", true, false);
+    long[] offsets = LineFiles.write(out("crlf.log"), lines, "\r\n", true, false);
 
     Result r = readAll(conf(4 * 1024));
     assertThat(r.splits()).isGreaterThan(50);
     assertExactlyOnce("crlf.log", r.reads(), lines, offsets);
-    assertCounters(r, lines, AccessLogLines.length(lines, "\r\n", true, false));
+    assertCounters(r, lines, LineFiles.length(lines, "\r\n", true, false));
   }
 
   /**
@@ -167,13 +160,13 @@ class AccessLogInputFormatSplitTest {
     for (int i = 0; i < 14; i++) {
       lines.add(AccessLogLines.valid(rnd, i, 0, cap));
     }
-    lines.add(2, new Line("", AccessLogLines.reject(RejectReason.BLANK_LINE, "", cap)));
-    lines.add(3, new Line("", AccessLogLines.reject(RejectReason.BLANK_LINE, "", cap)));
+    lines.add(2, Line.of("", LineFiles.reject(RejectReason.BLANK_LINE, "", cap)));
+    lines.add(3, Line.of("", LineFiles.reject(RejectReason.BLANK_LINE, "", cap)));
     lines.add(6, AccessLogLines.valid(rnd, 6, cap + 50, cap));
-    lines.add(9, new Line("-", AccessLogLines.reject(RejectReason.BAD_TIMESTAMP, "-", cap)));
+    lines.add(9, Line.of("-", LineFiles.reject(RejectReason.BAD_TIMESTAMP, "-", cap)));
     assertThat(lines.get(6).expected()).startsWith("R|LINE_TOO_LONG|");
-    long[] offsets = AccessLogLines.write(out("small.log"), lines, eol, true, false);
-    long length = AccessLogLines.length(lines, eol, true, false);
+    long[] offsets = LineFiles.write(out("small.log"), lines, eol, true, false);
+    long length = LineFiles.length(lines, eol, true, false);
     assertThat(Files.size(dir.resolve("small.log"))).isEqualTo(length);
 
     Configuration conf = conf(1L << 20);
@@ -267,13 +260,13 @@ class AccessLogInputFormatSplitTest {
     String eol = eolName.equals("LF") ? "\n" : "\r\n";
     String parsed = "P||1.2.3.4|1.2.3.4|||" + Instant.parse("2000-10-10T20:55:36Z").toEpochMilli()
         + "|-420|GET|/%s||HTTP/1.0|200|1||";
-    Line lineAtCap = new Line(atCap, String.format(parsed, pad));
-    Line lineOverCap = new Line(overCap, AccessLogLines.reject(RejectReason.LINE_TOO_LONG, overCap, cap));
-    Line lineShort = new Line(shortLine, String.format(parsed, "short"));
+    Line lineAtCap = Line.of(atCap, String.format(parsed, pad));
+    Line lineOverCap = Line.of(overCap, LineFiles.reject(RejectReason.LINE_TOO_LONG, overCap, cap));
+    Line lineShort = Line.of(shortLine, String.format(parsed, "short"));
     List<Line> first = List.of(lineAtCap, lineOverCap, lineShort);
     List<Line> second = List.of(lineOverCap, lineShort);
-    long[] firstOffsets = AccessLogLines.write(out("cap.log"), first, eol, bom, true);
-    long[] secondOffsets = AccessLogLines.write(out("over.log"), second, eol, bom, true);
+    long[] firstOffsets = LineFiles.write(out("cap.log"), first, eol, bom, true);
+    long[] secondOffsets = LineFiles.write(out("over.log"), second, eol, bom, true);
 
     Configuration conf = conf(1L << 20);
     conf.setInt(InputKeys.MAX_LINE_BYTES.name(), cap);
@@ -313,83 +306,20 @@ class AccessLogInputFormatSplitTest {
 
   /** Enumerates the splits of everything in {@link #dir} and reads each with its own reader. */
   private Result readAll(Configuration conf) throws Exception {
-    Job job = Job.getInstance(conf);
-    FileInputFormat.setInputPaths(job, new Path(dir.toUri()));
-    List<InputSplit> splits = new AccessLogInputFormat().getSplits(job);
-    CountingReporter counters = new CountingReporter();
-    List<Read> reads = new ArrayList<>();
-    for (int s = 0; s < splits.size(); s++) {
-      RecordReader<LongWritable, AccessLogRecord> reader = open(conf, splits.get(s), counters);
-      Path file = ((FileSplit) splits.get(s)).getPath();
-      while (reader.nextKeyValue()) {
-        AccessLogRecord v = reader.getCurrentValue();
-        long key = reader.getCurrentKey().get();
-        reads.add(new Read(key, AccessLogLines.fingerprint(v), s, file.getName()));
-        if (v.isRejected()) {
-          assertThat(v.reject().reason()).isNotNull();
-          assertThat(v.reject().file()).isEqualTo(file.toString());
-          assertThat(v.reject().offset()).isEqualTo(key);
-        }
-        assertThat(reader.getProgress()).isBetween(0f, 1f);
-      }
-      assertThat(reader.nextKeyValue()).isFalse();
-      reader.close();
-    }
-    return new Result(reads, splits.size(), counters);
+    return SplitReads.readAll(new AccessLogInputFormat(), conf, List.of(new Path(dir.toUri())),
+        AccessLogLines::fingerprint);
   }
 
   private static RecordReader<LongWritable, AccessLogRecord> open(Configuration conf,
       InputSplit split, CountingReporter counters) throws Exception {
-    TaskAttemptContextImpl ctx = new TaskAttemptContextImpl(conf, new TaskAttemptID(), counters);
-    RecordReader<LongWritable, AccessLogRecord> reader =
-        new AccessLogInputFormat().createRecordReader(split, ctx);
-    reader.initialize(split, ctx);
-    return reader;
+    return SplitReads.open(new AccessLogInputFormat(), conf, split, counters);
   }
 
-  /** Each line, at its offset, came out exactly once as the record it should be. */
-  private static void assertExactlyOnce(String what, List<Read> reads, List<Line> lines,
-      long[] offsets) {
-    List<String> expected = new ArrayList<>();
-    for (int i = 0; i < lines.size(); i++) {
-      expected.add(offsets[i] + " " + lines.get(i).expected());
-    }
-    List<String> actual = reads.stream().map(x -> x.key() + " " + x.fingerprint()).toList();
-    assertSameMultiset(what, actual, expected);
-  }
-
-  /** Records read = parsed + rejected = lines; each reject has a reason; the counters agree. */
+  /** Every reason the access parser can give occurs in the data (LINE_TOO_LONG from the reader). */
   private static void assertCounters(Result r, List<Line> lines, long bytesWritten) {
-    Map<RejectReason, Long> expectedReasons = new EnumMap<>(RejectReason.class);
-    for (Line l : lines) {
-      if (l.expected().startsWith("R|")) {
-        expectedReasons.merge(RejectReason.valueOf(l.expected().split("\\|")[1]), 1L, Long::sum);
-      }
-    }
-    long parsed = r.reads().stream().filter(x -> x.fingerprint().startsWith("P|")).count();
-    long rejected = r.reads().stream().filter(x -> x.fingerprint().startsWith("R|")).count();
-    assertThat(r.reads().stream().filter(x -> x.fingerprint().startsWith("R|null|")).count())
-        .as("rejects without a reason").isZero();
-    assertThat(parsed + rejected).isEqualTo(r.reads().size()).isEqualTo(lines.size());
-    // every reason the access parser can give occurs in the data (LINE_TOO_LONG from the reader)
-    assertThat(expectedReasons).containsOnlyKeys(RejectReason.BLANK_LINE,
+    SplitReads.assertCounters(r, lines, bytesWritten, EnumSet.of(RejectReason.BLANK_LINE,
         RejectReason.LINE_TOO_LONG, RejectReason.BAD_CLIENT, RejectReason.BAD_TIMESTAMP,
         RejectReason.BAD_REQUEST, RejectReason.BAD_STATUS, RejectReason.BAD_BYTES,
-        RejectReason.BAD_QUOTED_FIELD, RejectReason.TRUNCATED);
-
-    CountingReporter c = r.counters();
-    assertThat(c.get(RecordCounters.RECORDS_IN)).isEqualTo(lines.size());
-    assertThat(c.get(RecordCounters.RECORDS_PARSED)).isEqualTo(parsed);
-    assertThat(c.get(RecordCounters.RECORDS_REJECTED)).isEqualTo(rejected);
-    assertThat(c.get(RecordCounters.RECORDS_PARSED) + c.get(RecordCounters.RECORDS_REJECTED))
-        .isEqualTo(c.get(RecordCounters.RECORDS_IN));
-    Map<RejectReason, Long> counted = new EnumMap<>(RejectReason.class);
-    for (RejectReason reason : RejectReason.values()) {
-      if (c.get(reason) > 0) {
-        counted.put(reason, c.get(reason));
-      }
-    }
-    assertThat(counted).isEqualTo(expectedReasons);
-    assertThat(c.get(RecordCounters.BYTES_READ)).as("bytes read").isEqualTo(bytesWritten);
+        RejectReason.BAD_QUOTED_FIELD, RejectReason.TRUNCATED));
   }
 }
