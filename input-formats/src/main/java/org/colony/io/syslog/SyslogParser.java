@@ -36,7 +36,8 @@ import org.colony.io.syslog.SyslogRecord.Format;
  * <p>RFC 5424 is parsed strictly, as go-syslog does: PRI 0-191 without leading zeros; VERSION
  * 1-999; TIMESTAMP {@code -} or RFC 3339 with at most six fraction digits (a leap second 60 is
  * accepted); HOSTNAME, APP-NAME, PROCID, MSGID {@code -} or 1-255, 48, 128, 32 printable US-ASCII
- * characters, each after exactly one space; STRUCTURED-DATA as {@link StructuredData} checks it.
+ * characters, each after exactly one space; STRUCTURED-DATA as {@link StructuredData} checks it,
+ * or left out before two spaces ({@code ... MSGID  MSG}, read as NILVALUE, as logstash does).
  * MSG starting with a UTF-8 BOM must be valid UTF-8 (SYSLOG_MESSAGE), and loses the BOM; MSG
  * without one is any bytes.
  *
@@ -201,6 +202,8 @@ public final class SyslogParser {
     i = t + 1;
     if (b[i] == '-') {
       t = i + 1;
+    } else if (b[i] == ' ') {
+      t = i; // no SD at all, two spaces before MSG: read as NILVALUE, as logstash does
     } else if (b[i] == '[') {
       t = structuredData.scan(b, i, e);
       if (t < 0) {

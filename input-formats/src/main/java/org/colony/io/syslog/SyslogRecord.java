@@ -3,7 +3,7 @@ package org.colony.io.syslog;
 import java.io.DataInput;
 import java.io.DataOutput;
 import java.io.IOException;
-import java.time.Instant;
+import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.util.Objects;
 import org.apache.hadoop.io.Text;
@@ -230,9 +230,17 @@ public final class SyslogRecord extends ParsedRecord {
       s.append(' ');
     }
     if (hasTime()) {
-      ZoneOffset zone = ZoneOffset.ofTotalSeconds(offsetMinutes * 60);
-      s.append(Instant.ofEpochSecond(Math.floorDiv(timeMicros, 1_000_000L),
-          Math.floorMod(timeMicros, 1_000_000L) * 1000L).atOffset(zone));
+      // by hand: RFC 5424 offsets reach 23:59, java.time's 18:00
+      long local = Math.floorDiv(timeMicros, 1_000_000L) + offsetMinutes * 60L;
+      s.append(LocalDateTime.ofEpochSecond(local, (int) Math.floorMod(timeMicros, 1_000_000L) * 1000,
+          ZoneOffset.UTC));
+      if (offsetMinutes == 0) {
+        s.append('Z');
+      } else {
+        int abs = Math.abs(offsetMinutes);
+        s.append(offsetMinutes < 0 ? '-' : '+').append(abs / 600).append(abs / 60 % 10).append(':')
+            .append(abs % 60 / 10).append(abs % 10);
+      }
     } else {
       s.append('-');
     }

@@ -236,6 +236,18 @@ class SyslogParserTest {
     assertThat(r.message().toString()).isEqualTo("[down]");
   }
 
+  /** Without SD, two spaces before MSG, as some senders write: no structured data (logstash's reading). */
+  @Test
+  void rfc5424MissingStructuredDataBeforeTwoSpaces() {
+    SyslogRecord r = parse("<174>1 2016-12-31T23:59:60-04:00 resolver.se prg[1234] - -  info: x");
+    assertThat(view(r)).isEqualTo(expected("format", "RFC5424", "priority", "174",
+        "facility", "21", "severity", "6", "version", "1", "time", "2017-01-01T04:00:00Z",
+        "offset", "-240", "hostname", "resolver.se", "appName", "prg[1234]", "message", "info: x"));
+    // but a missing SD before one space is the message taken for SD
+    assertThat(reject("<174>1 - h app - ID47 info: x"))
+        .isEqualTo(RejectReason.SYSLOG_STRUCTURED_DATA);
+  }
+
   @Test
   void rfc5424NilValuesAndLimits() {
     SyslogRecord r = parse("<0>1 - - - - - -");
@@ -252,6 +264,8 @@ class SyslogParserTest {
     assertThat(view(r)).isEqualTo(expected("format", "RFC5424", "priority", "191",
         "facility", "23", "severity", "7", "version", "999", "time", "2019-01-01T23:58:59.999999Z",
         "offset", "-1439", "hostname", host, "appName", app, "procId", proc, "msgId", msgId));
+    // an offset beyond java.time's 18 hours still prints
+    assertThat(r.toString()).startsWith("RFC5424 <191>999 2018-12-31T23:59:59.999999-23:59 hhh");
   }
 
   @ParameterizedTest
