@@ -30,8 +30,12 @@ import org.colony.io.syslog.SyslogRecord.Format;
  * to local files). After the host, a word ending in {@code :} is the tag, split into app-name and
  * procid at its {@code [PID]}; otherwise there is no tag and the message starts there
  * ({@code host Some message}, as go-syslog reads it). A tag may hold any byte but a space, and is
- * not limited to 32 characters (ansible's {@code ansible-<stdin>:} is a tag). The BSD timestamp
- * has no year and no zone: see {@link #setYearReference} and {@link #setZone}.
+ * not limited to 32 characters (ansible's {@code ansible-<stdin>:} is a tag); the host must be 1-255
+ * printable US-ASCII characters (SYSLOG_HOSTNAME). The cost of guessing: a host name that ends in
+ * a colon (an IPv6 address such as {@code fe80::}) is taken for a tag. The BSD timestamp takes the
+ * day as {@code  5}, {@code 05} or {@code 5}, and has no year and no zone: see
+ * {@link #setYearReference} and {@link #setZone}. After {@code <PRI>}, anything but a month or a
+ * digit is reported as RFC 5424 would (SYSLOG_VERSION), as go-syslog does.
  *
  * <p>RFC 5424 is parsed strictly, as go-syslog does: PRI 0-191 without leading zeros; VERSION
  * 1-999; TIMESTAMP {@code -} or RFC 3339 with at most six fraction digits (a leap second 60 is
