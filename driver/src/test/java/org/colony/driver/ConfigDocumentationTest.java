@@ -18,6 +18,7 @@ import javax.xml.parsers.DocumentBuilderFactory;
 import org.colony.conf.ConfigKey;
 import org.colony.io.InputKeys;
 import org.colony.io.uploads.UploadKeys;
+import org.colony.io.syslog.SyslogKeys;
 import org.colony.jobs.JobSpec;
 import org.colony.jobs.common.JobKeys;
 import org.colony.testing.Paths;
@@ -54,6 +55,7 @@ class ConfigDocumentationTest {
     List<ConfigKey> keys = new ArrayList<>();
     keys.addAll(InputKeys.all());
     keys.addAll(UploadKeys.all());
+    keys.addAll(SyslogKeys.all());
     keys.addAll(JobKeys.all());
     keys.addAll(ColonyKeys.all());
     for (JobSpec spec : JobRegistry.all()) {

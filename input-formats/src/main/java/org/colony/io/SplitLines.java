@@ -44,6 +44,8 @@ public final class SplitLines implements Closeable {
   private Seekable filePosition;
   private Decompressor decompressor;
   private long start;
+  /** Where progress counts from: the split start in the stream {@link #progress} measures. */
+  private long progressStart;
   private long end;
   private long pos;
   private long lineStart;
@@ -102,8 +104,14 @@ public final class SplitLines implements Closeable {
         throw damage(e, 0);
       }
     }
+    // A compressed split's progress is measured in compressed bytes; start (and so the keys) gets
+    // the uncompressed length of the skipped partial line added, which is not a compressed length.
+    progressStart = start;
     if (start != 0) {
       start += read(0);
+    }
+    if (!compressed) {
+      progressStart = start;
     }
     pos = start;
   }
@@ -194,11 +202,11 @@ public final class SplitLines implements Closeable {
   }
 
   public float progress() throws IOException {
-    if (start == end) {
+    if (progressStart >= end) {
       return 0.0f;
     }
     long at = compressed ? filePosition.getPos() : pos;
-    return Math.min(1.0f, (at - start) / (float) (end - start));
+    return Math.max(0.0f, Math.min(1.0f, (at - progressStart) / (float) (end - progressStart)));
   }
 
   @Override

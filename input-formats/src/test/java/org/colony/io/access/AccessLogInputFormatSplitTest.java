@@ -2,6 +2,7 @@ package org.colony.io.access;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.colony.testing.Multisets.assertSameMultiset;
+import static org.colony.testing.SplitReads.assertExactlyOnce;
 
 import java.io.BufferedOutputStream;
 import java.io.ByteArrayOutputStream;
@@ -10,9 +11,8 @@ import java.io.OutputStream;
 import java.nio.file.Files;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.EnumMap;
+import java.util.EnumSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Random;
 import java.util.TreeSet;
 import java.util.stream.LongStream;
@@ -22,7 +22,6 @@ import org.apache.hadoop.fs.Path;
 import org.apache.hadoop.io.LongWritable;
 import org.apache.hadoop.io.compress.BZip2Codec;
 import org.apache.hadoop.mapreduce.InputSplit;
-import org.apache.hadoop.mapreduce.Job;
 import org.apache.hadoop.mapreduce.RecordReader;
 import org.apache.hadoop.mapreduce.TaskAttemptID;
 import org.apache.hadoop.mapreduce.lib.input.FileInputFormat;
@@ -31,10 +30,12 @@ import org.apache.hadoop.mapreduce.task.TaskAttemptContextImpl;
 import org.colony.io.InputKeys;
 import org.colony.io.RecordCounters;
 import org.colony.io.RejectReason;
-import org.colony.io.access.AccessLogLines.Line;
-import org.colony.io.access.AccessLogSplits.Read;
-import org.colony.io.access.AccessLogSplits.Result;
 import org.colony.testing.CountingReporter;
+import org.colony.testing.LineFiles;
+import org.colony.testing.LineFiles.Line;
+import org.colony.testing.SplitReads;
+import org.colony.testing.SplitReads.Read;
+import org.colony.testing.SplitReads.Result;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -56,12 +57,12 @@ class AccessLogInputFormatSplitTest {
   @Test
   void plainTextInManySplits() throws Exception {
     List<Line> lines = AccessLogLines.generate(LINES, 1, MAX_LINE);
-    long[] offsets = AccessLogLines.write(out("access.log"), lines, "\n", false, true);
+    long[] offsets = LineFiles.write(out("access.log"), lines, "\n", false, true);
 
-    Result r = AccessLogSplits.readAll(conf(8 * 1024), dir);
+    Result r = readAll(conf(8 * 1024));
     assertThat(r.splits()).isGreaterThan(300);
-    AccessLogSplits.assertExactlyOnce("plain", r.reads(), lines, offsets);
-    assertCounters(r, lines, AccessLogLines.length(lines, "\n", false, true));
+    assertExactlyOnce("plain", r.reads(), lines, offsets);
+    assertCounters(r, lines, LineFiles.length(lines, "\n", false, true));
   }
 
   /** One split per .gz file; a file of two gzip members (cat a.gz b.gz) is read to its end. */
@@ -70,33 +71,33 @@ class AccessLogInputFormatSplitTest {
     List<Line> lines = AccessLogLines.generate(LINES, 2, MAX_LINE);
     List<Line> first = lines.subList(0, 7_000);
     List<Line> second = lines.subList(7_000, LINES);
-    long[] firstOffsets = AccessLogLines.write(new GZIPOutputStream(out("a.log.gz")), first, "\n",
+    long[] firstOffsets = LineFiles.write(new GZIPOutputStream(out("a.log.gz")), first, "\n",
         false, true);
     // b.log.gz: two members, the first ending with a newline, the second without one
     ByteArrayOutputStream member1 = new ByteArrayOutputStream();
     ByteArrayOutputStream member2 = new ByteArrayOutputStream();
-    long[] offsets1 = AccessLogLines.write(new GZIPOutputStream(member1), second.subList(0, 6_000),
+    long[] offsets1 = LineFiles.write(new GZIPOutputStream(member1), second.subList(0, 6_000),
         "\n", false, true);
-    long[] offsets2 = AccessLogLines.write(new GZIPOutputStream(member2),
+    long[] offsets2 = LineFiles.write(new GZIPOutputStream(member2),
         second.subList(6_000, second.size()), "\n", false, false);
     try (OutputStream b = out("b.log.gz")) {
       member1.writeTo(b);
       member2.writeTo(b);
     }
-    long length1 = AccessLogLines.length(second.subList(0, 6_000), "\n", false, true);
+    long length1 = LineFiles.length(second.subList(0, 6_000), "\n", false, true);
     long[] secondOffsets = LongStream.concat(LongStream.of(offsets1),
         LongStream.of(offsets2).map(o -> o + length1)).toArray();
     // empty files: one empty split each, no records
     Files.write(dir.resolve("empty.log"), new byte[0]);
     new GZIPOutputStream(out("empty.log.gz")).close();
 
-    Result r = AccessLogSplits.readAll(conf(8 * 1024), dir);
+    Result r = readAll(conf(8 * 1024));
     assertThat(r.splits()).isEqualTo(4);
     assertThat(r.inFile("a.log.gz").stream().mapToInt(Read::split).distinct().count()).isEqualTo(1);
-    AccessLogSplits.assertExactlyOnce("a.log.gz", r.inFile("a.log.gz"), first, firstOffsets);
-    AccessLogSplits.assertExactlyOnce("b.log.gz, two members", r.inFile("b.log.gz"), second, secondOffsets);
-    assertCounters(r, lines, AccessLogLines.length(first, "\n", false, true)
-        + AccessLogLines.length(second, "\n", false, false));
+    assertExactlyOnce("a.log.gz", r.inFile("a.log.gz"), first, firstOffsets);
+    assertExactlyOnce("b.log.gz, two members", r.inFile("b.log.gz"), second, secondOffsets);
+    assertCounters(r, lines, LineFiles.length(first, "\n", false, true)
+        + LineFiles.length(second, "\n", false, false));
   }
 
   @Test
@@ -104,12 +105,12 @@ class AccessLogInputFormatSplitTest {
     List<Line> lines = AccessLogLines.generate(LINES, 3, MAX_LINE);
     BZip2Codec codec = new BZip2Codec();
     codec.setConf(new Configuration());
-    long[] offsets = AccessLogLines.write(codec.createOutputStream(out("access.log.bz2")), lines,
+    long[] offsets = LineFiles.write(codec.createOutputStream(out("access.log.bz2")), lines,
         "\n", false, true);
-    long uncompressed = AccessLogLines.length(lines, "\n", false, true);
+    long uncompressed = LineFiles.length(lines, "\n", false, true);
     assertThat(uncompressed).as("several 900 kB bzip2 blocks").isGreaterThan(3_000_000);
 
-    Result r = AccessLogSplits.readAll(conf(48 * 1024), dir);
+    Result r = readAll(conf(48 * 1024));
     assertThat(r.splits()).isGreaterThan(5);
     // bzip2 splits start at block boundaries: several splits, not only the first, yield records
     assertThat(r.reads().stream().mapToInt(Read::split).distinct().count()).isGreaterThanOrEqualTo(3);
@@ -137,12 +138,12 @@ class AccessLogInputFormatSplitTest {
   @Test
   void crlfWithByteOrderMarkAndNoFinalNewline() throws Exception {
     List<Line> lines = AccessLogLines.generate(3_000, 4, MAX_LINE);
-    long[] offsets = AccessLogLines.write(out("crlf.log"), lines, "\r\n", true, false);
+    long[] offsets = LineFiles.write(out("crlf.log"), lines, "\r\n", true, false);
 
-    Result r = AccessLogSplits.readAll(conf(4 * 1024), dir);
+    Result r = readAll(conf(4 * 1024));
     assertThat(r.splits()).isGreaterThan(50);
-    AccessLogSplits.assertExactlyOnce("crlf.log", r.reads(), lines, offsets);
-    assertCounters(r, lines, AccessLogLines.length(lines, "\r\n", true, false));
+    assertExactlyOnce("crlf.log", r.reads(), lines, offsets);
+    assertCounters(r, lines, LineFiles.length(lines, "\r\n", true, false));
   }
 
   /**
@@ -159,13 +160,13 @@ class AccessLogInputFormatSplitTest {
     for (int i = 0; i < 14; i++) {
       lines.add(AccessLogLines.valid(rnd, i, 0, cap));
     }
-    lines.add(2, new Line("", AccessLogLines.reject(RejectReason.BLANK_LINE, "", cap)));
-    lines.add(3, new Line("", AccessLogLines.reject(RejectReason.BLANK_LINE, "", cap)));
+    lines.add(2, Line.of("", LineFiles.reject(RejectReason.BLANK_LINE, "", cap)));
+    lines.add(3, Line.of("", LineFiles.reject(RejectReason.BLANK_LINE, "", cap)));
     lines.add(6, AccessLogLines.valid(rnd, 6, cap + 50, cap));
-    lines.add(9, new Line("-", AccessLogLines.reject(RejectReason.BAD_TIMESTAMP, "-", cap)));
+    lines.add(9, Line.of("-", LineFiles.reject(RejectReason.BAD_TIMESTAMP, "-", cap)));
     assertThat(lines.get(6).expected()).startsWith("R|LINE_TOO_LONG|");
-    long[] offsets = AccessLogLines.write(out("small.log"), lines, eol, true, false);
-    long length = AccessLogLines.length(lines, eol, true, false);
+    long[] offsets = LineFiles.write(out("small.log"), lines, eol, true, false);
+    long length = LineFiles.length(lines, eol, true, false);
     assertThat(Files.size(dir.resolve("small.log"))).isEqualTo(length);
 
     Configuration conf = conf(1L << 20);
@@ -199,7 +200,7 @@ class AccessLogInputFormatSplitTest {
         }
         reader.close();
       }
-      AccessLogSplits.assertExactlyOnce("cut at " + cut, reads, lines, offsets);
+      assertExactlyOnce("cut at " + cut, reads, lines, offsets);
       assertThat(counters.get(RecordCounters.BYTES_READ)).as("cut at %d", cut).isEqualTo(length);
     }
   }
@@ -219,7 +220,7 @@ class AccessLogInputFormatSplitTest {
     FileSplit split = new FileSplit(new Path(dir.resolve("long.log").toUri()), 0,
         afterOffset + after.length() + 1, null);
     CountingReporter counters = new CountingReporter();
-    RecordReader<LongWritable, AccessLogRecord> reader = AccessLogSplits.open(conf, split, counters);
+    RecordReader<LongWritable, AccessLogRecord> reader = open(conf, split, counters);
 
     assertThat(reader.nextKeyValue()).isTrue();
     assertThat(reader.getCurrentValue().path().toString()).isEqualTo("/before");
@@ -259,21 +260,21 @@ class AccessLogInputFormatSplitTest {
     String eol = eolName.equals("LF") ? "\n" : "\r\n";
     String parsed = "P||1.2.3.4|1.2.3.4|||" + Instant.parse("2000-10-10T20:55:36Z").toEpochMilli()
         + "|-420|GET|/%s||HTTP/1.0|200|1||";
-    Line lineAtCap = new Line(atCap, String.format(parsed, pad));
-    Line lineOverCap = new Line(overCap, AccessLogLines.reject(RejectReason.LINE_TOO_LONG, overCap, cap));
-    Line lineShort = new Line(shortLine, String.format(parsed, "short"));
+    Line lineAtCap = Line.of(atCap, String.format(parsed, pad));
+    Line lineOverCap = Line.of(overCap, LineFiles.reject(RejectReason.LINE_TOO_LONG, overCap, cap));
+    Line lineShort = Line.of(shortLine, String.format(parsed, "short"));
     List<Line> first = List.of(lineAtCap, lineOverCap, lineShort);
     List<Line> second = List.of(lineOverCap, lineShort);
-    long[] firstOffsets = AccessLogLines.write(out("cap.log"), first, eol, bom, true);
-    long[] secondOffsets = AccessLogLines.write(out("over.log"), second, eol, bom, true);
+    long[] firstOffsets = LineFiles.write(out("cap.log"), first, eol, bom, true);
+    long[] secondOffsets = LineFiles.write(out("over.log"), second, eol, bom, true);
 
     Configuration conf = conf(1L << 20);
     conf.setInt(InputKeys.MAX_LINE_BYTES.name(), cap);
-    Result r = AccessLogSplits.readAll(conf, dir);
+    Result r = readAll(conf);
     assertThat(r.splits()).isEqualTo(2);
-    AccessLogSplits.assertExactlyOnce("cap.log", r.inFile("cap.log"), first, firstOffsets);
+    assertExactlyOnce("cap.log", r.inFile("cap.log"), first, firstOffsets);
     // a too long first line's reject holds the line without the byte order mark
-    AccessLogSplits.assertExactlyOnce("over.log", r.inFile("over.log"), second, secondOffsets);
+    assertExactlyOnce("over.log", r.inFile("over.log"), second, secondOffsets);
   }
 
   @Test
@@ -282,7 +283,7 @@ class AccessLogInputFormatSplitTest {
     Files.writeString(dir.resolve("one.log"), line + "\n");
     Configuration conf = conf(1L << 20);
     conf.setInt(InputKeys.MAX_LINE_BYTES.name(), Integer.MAX_VALUE);
-    RecordReader<LongWritable, AccessLogRecord> reader = AccessLogSplits.open(conf,
+    RecordReader<LongWritable, AccessLogRecord> reader = open(conf,
         new FileSplit(new Path(dir.resolve("one.log").toUri()), 0, line.length() + 1, null),
         new CountingReporter());
     assertThat(reader.nextKeyValue()).isTrue();
@@ -303,38 +304,22 @@ class AccessLogInputFormatSplitTest {
     return conf;
   }
 
-  /** Records read = parsed + rejected = lines; each reject has a reason; the counters agree. */
+  /** Enumerates the splits of everything in {@link #dir} and reads each with its own reader. */
+  private Result readAll(Configuration conf) throws Exception {
+    return SplitReads.readAll(new AccessLogInputFormat(), conf, List.of(new Path(dir.toUri())),
+        AccessLogLines::fingerprint);
+  }
+
+  private static RecordReader<LongWritable, AccessLogRecord> open(Configuration conf,
+      InputSplit split, CountingReporter counters) throws Exception {
+    return SplitReads.open(new AccessLogInputFormat(), conf, split, counters);
+  }
+
+  /** Every reason the access parser can give occurs in the data (LINE_TOO_LONG from the reader). */
   private static void assertCounters(Result r, List<Line> lines, long bytesWritten) {
-    Map<RejectReason, Long> expectedReasons = new EnumMap<>(RejectReason.class);
-    for (Line l : lines) {
-      if (l.expected().startsWith("R|")) {
-        expectedReasons.merge(RejectReason.valueOf(l.expected().split("\\|")[1]), 1L, Long::sum);
-      }
-    }
-    long parsed = r.reads().stream().filter(x -> x.fingerprint().startsWith("P|")).count();
-    long rejected = r.reads().stream().filter(x -> x.fingerprint().startsWith("R|")).count();
-    assertThat(r.reads().stream().filter(x -> x.fingerprint().startsWith("R|null|")).count())
-        .as("rejects without a reason").isZero();
-    assertThat(parsed + rejected).isEqualTo(r.reads().size()).isEqualTo(lines.size());
-    // every reason the access parser can give occurs in the data (LINE_TOO_LONG from the reader)
-    assertThat(expectedReasons).containsOnlyKeys(RejectReason.BLANK_LINE,
+    SplitReads.assertCounters(r, lines, bytesWritten, EnumSet.of(RejectReason.BLANK_LINE,
         RejectReason.LINE_TOO_LONG, RejectReason.BAD_CLIENT, RejectReason.BAD_TIMESTAMP,
         RejectReason.BAD_REQUEST, RejectReason.BAD_STATUS, RejectReason.BAD_BYTES,
-        RejectReason.BAD_QUOTED_FIELD, RejectReason.TRUNCATED);
-
-    CountingReporter c = r.counters();
-    assertThat(c.get(RecordCounters.RECORDS_IN)).isEqualTo(lines.size());
-    assertThat(c.get(RecordCounters.RECORDS_PARSED)).isEqualTo(parsed);
-    assertThat(c.get(RecordCounters.RECORDS_REJECTED)).isEqualTo(rejected);
-    assertThat(c.get(RecordCounters.RECORDS_PARSED) + c.get(RecordCounters.RECORDS_REJECTED))
-        .isEqualTo(c.get(RecordCounters.RECORDS_IN));
-    Map<RejectReason, Long> counted = new EnumMap<>(RejectReason.class);
-    for (RejectReason reason : RejectReason.values()) {
-      if (c.get(reason) > 0) {
-        counted.put(reason, c.get(reason));
-      }
-    }
-    assertThat(counted).isEqualTo(expectedReasons);
-    assertThat(c.get(RecordCounters.BYTES_READ)).as("bytes read").isEqualTo(bytesWritten);
+        RejectReason.BAD_QUOTED_FIELD, RejectReason.TRUNCATED));
   }
 }

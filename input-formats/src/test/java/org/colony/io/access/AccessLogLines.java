@@ -1,18 +1,19 @@
 package org.colony.io.access;
 
-import java.io.IOException;
-import java.io.OutputStream;
+import static org.colony.testing.LineFiles.latin1;
+import static org.colony.testing.LineFiles.reject;
+
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Random;
-import org.apache.hadoop.io.Text;
 import org.colony.io.RejectReason;
+import org.colony.testing.LineFiles;
+import org.colony.testing.LineFiles.Line;
 
 /**
  * Generated access log lines for reader tests, each with the record it must become, known when the
@@ -21,13 +22,6 @@ import org.colony.io.RejectReason;
  */
 final class AccessLogLines {
   private AccessLogLines() {}
-
-  /** One line and its expected fingerprint (see {@link #fingerprint}). */
-  record Line(String text, String expected) {
-    byte[] bytes() {
-      return text.getBytes(StandardCharsets.UTF_8);
-    }
-  }
 
   private static final DateTimeFormatter CLF =
       DateTimeFormatter.ofPattern("dd/MMM/yyyy:HH:mm:ss Z", Locale.ENGLISH);
@@ -51,7 +45,7 @@ final class AccessLogLines {
       int kind = rnd.nextInt(1000);
       if (kind < 5) {
         String blank = kind < 3 ? "" : "  ";
-        lines.add(new Line(blank, reject(RejectReason.BLANK_LINE, blank, maxLineBytes)));
+        lines.add(Line.of(blank, reject(RejectReason.BLANK_LINE, blank, maxLineBytes)));
       } else if (kind < 35) {
         lines.add(malformed(rnd, i, maxLineBytes));
       } else if (kind < 37) {
@@ -95,13 +89,13 @@ final class AccessLogLines {
         + request + "\" " + status + " " + bytes
         + (combined ? " \"" + referrer + "\" \"" + agent + "\"" + trailer : "");
     if (text.getBytes(StandardCharsets.UTF_8).length > maxLineBytes) {
-      return new Line(text, reject(RejectReason.LINE_TOO_LONG, text, maxLineBytes));
+      return Line.of(text, reject(RejectReason.LINE_TOO_LONG, text, maxLineBytes));
     }
     String expected = String.join("|", "P", vhost, client[1], client[2], "", dash(user),
         String.valueOf(t.toEpochMilli()), String.valueOf(zone.getTotalSeconds() / 60), method, path,
         query, protocol, status.equals("-") ? "-1" : status, bytes.equals("-") ? "-1" : bytes,
         dash(referrer), dash(agent));
-    return new Line(text, latin1(expected));
+    return Line.of(text, latin1(expected));
   }
 
   /** {as logged, effective client, client list}. */
@@ -170,20 +164,13 @@ final class AccessLogLines {
         reason = RejectReason.TRUNCATED;
         break;
     }
-    return new Line(line, reject(reason, line, maxLineBytes));
-  }
-
-  /** The fingerprint of a rejected line: its reason and (at most {@code maxLineBytes} of) it. */
-  static String reject(RejectReason reason, String line, int maxLineBytes) {
-    byte[] b = line.getBytes(StandardCharsets.UTF_8);
-    return "R|" + reason + "|" + new String(b, 0, Math.min(b.length, maxLineBytes),
-        StandardCharsets.ISO_8859_1);
+    return Line.of(line, reject(reason, line, maxLineBytes));
   }
 
   /** What a reader yielded, in the form {@link Line#expected()} takes. */
   static String fingerprint(AccessLogRecord r) {
     if (r.isRejected()) {
-      return "R|" + r.reject().reason() + "|" + latin1(r.reject().line());
+      return LineFiles.rejectFingerprint(r);
     }
     return String.join("|", "P", latin1(r.vhost()), latin1(r.client()), latin1(r.clientList()),
         latin1(r.ident()), latin1(r.user()), String.valueOf(r.timeMillis()),
@@ -192,53 +179,7 @@ final class AccessLogLines {
         latin1(r.referrer()), latin1(r.agent()));
   }
 
-  /**
-   * Writes the lines, each followed by {@code eol} (the last one only if {@code finalEol}), after
-   * a UTF-8 byte order mark if {@code bom}.
-   *
-   * @return the byte offset of each line in the written (uncompressed) stream
-   */
-  static long[] write(OutputStream out, List<Line> lines, String eol, boolean bom, boolean finalEol)
-      throws IOException {
-    long[] offsets = new long[lines.size()];
-    long pos = 0;
-    if (bom) {
-      out.write(new byte[] {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF});
-      pos = 3;
-    }
-    byte[] eolBytes = eol.getBytes(StandardCharsets.US_ASCII);
-    for (int i = 0; i < lines.size(); i++) {
-      offsets[i] = i == 0 ? 0 : pos;
-      byte[] b = lines.get(i).bytes();
-      out.write(b);
-      pos += b.length;
-      if (i < lines.size() - 1 || finalEol) {
-        out.write(eolBytes);
-        pos += eolBytes.length;
-      }
-    }
-    out.close();
-    return offsets;
-  }
-
-  /** Total bytes {@link #write} writes for these lines. */
-  static long length(List<Line> lines, String eol, boolean bom, boolean finalEol) {
-    long n = bom ? 3 : 0;
-    for (Line l : lines) {
-      n += l.bytes().length + eol.length();
-    }
-    return finalEol || lines.isEmpty() ? n : n - eol.length();
-  }
-
   private static String dash(String s) {
     return s.equals("-") ? "" : s;
-  }
-
-  private static String latin1(String s) {
-    return new String(s.getBytes(StandardCharsets.UTF_8), StandardCharsets.ISO_8859_1);
-  }
-
-  private static String latin1(Text t) {
-    return new String(Arrays.copyOf(t.getBytes(), t.getLength()), StandardCharsets.ISO_8859_1);
   }
 }

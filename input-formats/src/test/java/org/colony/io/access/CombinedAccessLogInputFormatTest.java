@@ -11,9 +11,11 @@ import java.util.zip.GZIPOutputStream;
 import org.apache.hadoop.conf.Configuration;
 import org.colony.io.InputKeys;
 import org.colony.io.RecordCounters;
-import org.colony.io.access.AccessLogLines.Line;
-import org.colony.io.access.AccessLogSplits.Read;
-import org.colony.io.access.AccessLogSplits.Result;
+import org.colony.testing.LineFiles;
+import org.colony.testing.LineFiles.Line;
+import org.colony.testing.SplitReads;
+import org.colony.testing.SplitReads.Read;
+import org.colony.testing.SplitReads.Result;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -31,14 +33,15 @@ class CombinedAccessLogInputFormatTest {
       List<Line> chunk = lines.subList(f * per, (f + 1) * per);
       String name = String.format("part-%04d.log", f) + (f % 10 == 0 ? ".gz" : "");
       var out = new BufferedOutputStream(Files.newOutputStream(dir.resolve(name)));
-      AccessLogLines.write(f % 10 == 0 ? new GZIPOutputStream(out) : out, chunk, "\n", false, true);
+      LineFiles.write(f % 10 == 0 ? new GZIPOutputStream(out) : out, chunk, "\n", false, true);
     }
     Configuration conf = new Configuration();
     conf.setInt(InputKeys.MAX_LINE_BYTES.name(), 2000);
     conf.set(InputKeys.COMBINE_SPLIT_BYTES.name(), "1m");
 
-    Result plain = AccessLogSplits.readAll(conf, dir);
-    Result combined = AccessLogSplits.readAll(conf, dir, new CombinedAccessLogInputFormat());
+    Result plain = readAll(conf, dir);
+    Result combined = SplitReads.readAll(new CombinedAccessLogInputFormat(), conf,
+        List.of(new org.apache.hadoop.fs.Path(dir.toUri())), AccessLogLines::fingerprint);
     assertThat(plain.splits()).isEqualTo(files);
     long bytes = Files.list(dir).mapToLong(p -> p.toFile().length()).sum();
     assertThat(combined.splits()).as("combined splits for %d bytes", bytes)
@@ -51,5 +54,9 @@ class CombinedAccessLogInputFormatTest {
 
   private static List<String> fingerprints(Result r) {
     return r.reads().stream().map(Read::fingerprint).toList();
+  }
+  private static Result readAll(Configuration conf, Path dir) throws Exception {
+    return SplitReads.readAll(new AccessLogInputFormat(), conf,
+        List.of(new org.apache.hadoop.fs.Path(dir.toUri())), AccessLogLines::fingerprint);
   }
 }

@@ -19,8 +19,10 @@ import org.apache.hadoop.mapreduce.lib.input.FileInputFormat;
 import org.apache.hadoop.util.ReflectionUtils;
 import org.colony.io.Codecs;
 import org.colony.io.InputKeys;
-import org.colony.io.access.AccessLogLines.Line;
-import org.colony.io.access.AccessLogSplits.Result;
+import org.colony.testing.LineFiles;
+import org.colony.testing.LineFiles.Line;
+import org.colony.testing.SplitReads;
+import org.colony.testing.SplitReads.Result;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -60,15 +62,15 @@ class CompressedAccessLogTest {
     long[] offsets;
     try (OutputStream out = codec.createOutputStream(
         new BufferedOutputStream(Files.newOutputStream(file)))) {
-      offsets = AccessLogLines.write(out, lines, "\n", false, true);
+      offsets = LineFiles.write(out, lines, "\n", false, true);
     }
     Configuration conf = new Configuration();
     conf.setInt(InputKeys.MAX_LINE_BYTES.name(), MAX_LINE);
     conf.setLong(FileInputFormat.SPLIT_MAXSIZE, 64 * 1024);
     assertThat(Codecs.forFile(conf, new org.apache.hadoop.fs.Path(file.toUri())))
         .as("codec chosen for .%s", ext).isNotNull();
-    Result r = AccessLogSplits.readAll(conf, dir);
-    AccessLogSplits.assertExactlyOnce(ext, r.reads(), lines, offsets);
+    Result r = readAll(conf, dir);
+    SplitReads.assertExactlyOnce(ext, r.reads(), lines, offsets);
   }
 
   @Test
@@ -98,9 +100,13 @@ class CompressedAccessLogTest {
   private List<String> fingerprints(Path fixtures, String name) throws Exception {
     Path only = Files.createDirectories(dir.resolve(name + ".dir"));
     Files.copy(fixtures.resolve(name), only.resolve(name));
-    Result r = AccessLogSplits.readAll(new Configuration(), only);
+    Result r = readAll(new Configuration(), only);
     List<String> l = new ArrayList<>();
     r.reads().forEach(x -> l.add(x.key() + " " + x.fingerprint()));
     return l;
+  }
+  private static Result readAll(Configuration conf, Path dir) throws Exception {
+    return SplitReads.readAll(new AccessLogInputFormat(), conf,
+        List.of(new org.apache.hadoop.fs.Path(dir.toUri())), AccessLogLines::fingerprint);
   }
 }
