@@ -169,6 +169,35 @@ class ColonyToolTest {
     assertThat(ok.out).contains("rejected 2 (16.67%)");
   }
 
+  @Test
+  void explainPrintsTheDecisionAndRunsNothing() throws Exception {
+    Path out = tmp.resolve("explained");
+    ColonyCli r = ColonyCli.run(conf, "access-stats", "--input", day1, "--output",
+        out.toString(), "--explain");
+    assertThat(r.exit).as(r.toString()).isZero();
+    assertThat(r.out).contains("reducers: 1 (estimate)", "1. input: 1 file(s)",
+        "expected shuffle", "map-output ratio (sample:", "reduce slots: local mode");
+    assertThat(out).doesNotExist();
+    assertThat(ColonyCli.run(conf, "history", "access-stats").out).contains("no runs");
+  }
+
+  @Test
+  void historyListsEachRunWithPredictedAndActualShuffle() throws Exception {
+    for (int i = 0; i < 2; i++) {
+      ColonyCli r = ColonyCli.run(conf, "access-stats", "--input", day1, "--output",
+          tmp.resolve("h" + i).toString(), "--metrics-file", tmp.resolve("m.prom").toString());
+      assertThat(r.exit).as(r.toString()).isZero();
+    }
+    ColonyCli h = ColonyCli.run(conf, "history", "access-stats");
+    assertThat(h.exit).as(h.toString()).isZero();
+    List<String> rows = h.out.lines().filter(l -> l.startsWith("access-stats-")).toList();
+    assertThat(rows).hasSize(2).allMatch(l -> l.endsWith("succeeded"));
+    assertThat(h.out.lines().findFirst().orElse("")).contains("predicted", "shuffle", "reducers");
+    assertThat(Files.readString(tmp.resolve("m.prom"))).contains("colony_run_success");
+    assertThat(ColonyCli.run(conf, "history", "nope").exit).isEqualTo(ExitCode.USAGE);
+    assertThat(ColonyCli.run(conf, "history").exit).isEqualTo(ExitCode.USAGE);
+  }
+
   private static List<String> siblings(Path p) throws IOException {
     try (Stream<Path> s = Files.list(p.getParent())) {
       return s.map(x -> x.getFileName().toString()).sorted().toList();

@@ -17,17 +17,22 @@ import org.apache.hadoop.util.ToolRunner;
 import org.colony.driver.ColonyTool;
 import org.colony.driver.ExitCode;
 import org.colony.driver.Manifest;
+import org.colony.driver.sizing.ClusterCapacity;
 import org.colony.testing.Paths;
 import org.colony.testing.TsvFiles;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The colony command's real entry point on MiniDFS + MiniYARN: access-stats over HDFS input,
  * outputs compared with the reviewed expected files, and a second run refused.
  */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class AccessStatsOnMiniClusterTest {
   private static final String DAY = "dt=2026-11-25";
   private static final String[] REPORTS = {"hourly", "urls", "clients", "top"};
@@ -69,6 +74,7 @@ class AccessStatsOnMiniClusterTest {
   }
 
   @Test
+  @Order(2)
   void accessStatsOnHdfsMatchesExpectedAndRefusesARerun() throws Exception {
     Configuration conf = clusters.conf();
     FileSystem fs = clusters.fs();
@@ -105,6 +111,25 @@ class AccessStatsOnMiniClusterTest {
     assertThat(second).contains("output exists");
     assertThat(listing(fs, outPath)).isEqualTo(before);
     assertThat(fs.listStatus(new org.apache.hadoop.fs.Path("/reports/access-stats"))).hasSize(1);
+  }
+
+  /**
+   * The sizing sees the cluster's known capacity: 4096 MB on one NodeManager, 512 MB reducers.
+   * First, before any job holds containers.
+   */
+  @Test
+  @Order(1)
+  void reducerSlotsComeFromTheQueuesFreeMemoryInWholeWaves() throws Exception {
+    Configuration conf = clusters.conf();
+    ClusterCapacity.Slots slots = ClusterCapacity.reduceSlots(conf);
+    assertThat(slots.slots()).as(slots.detail()).isEqualTo(4096 / 512);
+    StringBuilder log = new StringBuilder();
+    int code = colony(conf, log, "access-stats", "-D", "colony.bytes.per.reducer=1k",
+        "-D", "colony.reducers.max=20", "--input", "/logs/access/" + DAY, "--output",
+        "/reports/explain", "--explain");
+    assertThat(code).as(log.toString()).isEqualTo(ExitCode.OK);
+    assertThat(log).contains("capped at colony.reducers.max 20",
+        "20 reducers over 8 slots", "2 whole wave(s) = 16", "reducers: 16 (estimate)");
   }
 
   /** Every file under a folder with its length, modification time and checksum. */

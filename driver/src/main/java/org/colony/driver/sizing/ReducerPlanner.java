@@ -112,7 +112,10 @@ public final class ReducerPlanner {
     d.put("clusterSlots", slots.slots()).put("clusterSlotsDetail", slots.detail());
     if (slots.known() && count > slots.slots()) {
       int waves = Math.max(1, Math.round((float) count / slots.slots()));
-      int fitted = Math.min(max, waves * slots.slots());
+      if ((long) waves * slots.slots() > max) {
+        waves = Math.max(1, max / slots.slots()); // whole waves within colony.reducers.max
+      }
+      int fitted = (int) Math.min(max, (long) waves * slots.slots());
       d.step(String.format(Locale.ROOT, "%d reducers over %d slots (%s): %d whole wave(s) = %d",
           count, slots.slots(), slots.detail(), waves, fitted));
       count = fitted;
