@@ -4,13 +4,15 @@ import java.util.List;
 import java.util.Optional;
 import org.colony.jobs.JobSpec;
 import org.colony.jobs.access.AccessStatsSpec;
+import org.colony.jobs.sessions.SessionsSpec;
 
 /** Every job Colony runs, one line each (as Hadoop's ExampleDriver registers its programs). */
 public final class JobRegistry {
   private JobRegistry() {}
 
   private static final List<JobSpec> JOBS = List.of(
-      new AccessStatsSpec());
+      new AccessStatsSpec(),
+      new SessionsSpec());
 
   public static List<JobSpec> all() {
     return JOBS;

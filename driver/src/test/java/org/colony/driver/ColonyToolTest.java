@@ -198,6 +198,65 @@ class ColonyToolTest {
     assertThat(ColonyCli.run(conf, "history").exit).isEqualTo(ExitCode.USAGE);
   }
 
+  @Test
+  void sessionsCommandPublishesSessionsAndSummary() throws Exception {
+    ColonyCli list = ColonyCli.run(conf, "list");
+    assertThat(list.out.lines()).anyMatch(l -> l.startsWith("sessions ") && l.contains("median"));
+    ColonyCli help = ColonyCli.run(conf, "sessions", "--help");
+    assertThat(help.exit).isZero();
+    assertThat(help.out).contains("--visitor", "--gap", "colony.sessions.visitor",
+        "colony.sessions.gap", "sessions/", "summary/");
+
+    Path out = tmp.resolve("reports/sessions/all");
+    ColonyCli r = ColonyCli.run(conf, "sessions", "--input",
+        Paths.sampleData("logs/access").toString(), "--output", out.toString(), "--gap", "15m",
+        "--visitor", "client");
+    assertThat(r.exit).as(r.toString()).isZero();
+    assertThat(r.out).contains("sessions succeeded", "rejected 15", "sessions/ summary/");
+    assertThat(out.resolve("_SUCCESS")).exists();
+    assertThat(out.resolve("_rejects")).isDirectory();
+    assertThat(out.resolve("_summary")).doesNotExist();
+    Map<String, Object> manifest = Manifest.read(FileSystem.getLocal(conf),
+        new org.apache.hadoop.fs.Path(out.toUri()));
+    assertThat(manifest.get("job")).isEqualTo("sessions");
+    assertThat(manifest.get("commandLine").toString()).contains("--gap", "15m");
+    @SuppressWarnings("unchecked")
+    Map<String, Map<String, Number>> counters =
+        (Map<String, Map<String, Number>>) manifest.get("counters");
+    long sessions = counters.get("org.colony.jobs.sessions.SessionsCounters").get("SESSIONS")
+        .longValue();
+
+    List<String> rows = TsvFiles.rows(out.resolve("sessions"),
+        "visitor_hash\tstart\tend\tduration_s\thits\tentry_path\texit_path\tbytes");
+    assertThat(rows).hasSize((int) sessions);
+    List<String> summary = TsvFiles.rows(out.resolve("summary"), "day\tsessions\tvisitors\thits"
+        + "\tbounces\tbounce_rate\tmedian_duration_s\tp90_duration_s\thits_per_session");
+    assertThat(summary).extracting(l -> l.split("\t")[0])
+        .containsExactly("2026-11-23", "2026-11-24", "2026-11-25");
+    assertThat(summary.stream().mapToLong(l -> Long.parseLong(l.split("\t")[1])).sum())
+        .isEqualTo(sessions);
+    // a 15-minute gap and the client alone: no session has a hit more than 15 minutes after the
+    // previous one, so none is longer than its hits allow
+    assertThat(rows).allSatisfy(row -> {
+      String[] c = row.split("\t");
+      assertThat(Long.parseLong(c[3])).isLessThanOrEqualTo((Long.parseLong(c[4]) - 1) * 15 * 60);
+    });
+  }
+
+  @Test
+  void badSessionsOptionsAreOneLineAndExitTwo() throws Exception {
+    Path out = tmp.resolve("out");
+    for (String[] opt : List.of(new String[] {"--gap", "0"}, new String[] {"--gap", "30 min"},
+        new String[] {"--visitor", "ip"})) {
+      ColonyCli r = ColonyCli.run(conf, "sessions", "--input", day1, "--output", out.toString(),
+          opt[0], opt[1]);
+      assertThat(r.exit).as(r.toString()).isEqualTo(ExitCode.USAGE);
+      assertThat(r.err.strip().lines().count()).as(r.toString()).isEqualTo(1);
+      assertThat(r.err).contains(opt[0]).doesNotContain("Exception", "\tat ");
+      assertThat(out).doesNotExist();
+    }
+  }
+
   private static List<String> siblings(Path p) throws IOException {
     try (Stream<Path> s = Files.list(p.getParent())) {
       return s.map(x -> x.getFileName().toString()).sorted().toList();

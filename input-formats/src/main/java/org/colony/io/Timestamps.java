@@ -103,6 +103,41 @@ public final class Timestamps {
     out[at + 12] = (byte) ('0' + hour % 10);
   }
 
+  /**
+   * Writes an instant as ISO-8601 in UTC, {@code yyyy-MM-ddTHH:mm:ssZ}, with {@code .SSS} before
+   * the Z when its millisecond is not 0 (as {@link java.time.Instant#toString} writes it), into
+   * {@code out} at {@code at}, which needs room for 24 bytes (years 0-9999).
+   *
+   * @return the index after the last byte written
+   */
+  public static int formatInstant(long epochMillis, byte[] out, int at) {
+    long seconds = Math.floorDiv(epochMillis, 1000L);
+    int millis = (int) Math.floorMod(epochMillis, 1000L);
+    int secondOfDay = (int) Math.floorMod(seconds, 86_400L);
+    formatDate(Math.floorDiv(seconds, 86_400L), out, at);
+    int i = at + 10;
+    out[i++] = 'T';
+    i = twoDigits(secondOfDay / 3600, out, i);
+    out[i++] = ':';
+    i = twoDigits(secondOfDay / 60 % 60, out, i);
+    out[i++] = ':';
+    i = twoDigits(secondOfDay % 60, out, i);
+    if (millis != 0) {
+      out[i++] = '.';
+      out[i++] = (byte) ('0' + millis / 100);
+      out[i++] = (byte) ('0' + millis / 10 % 10);
+      out[i++] = (byte) ('0' + millis % 10);
+    }
+    out[i++] = 'Z';
+    return i;
+  }
+
+  private static int twoDigits(int v, byte[] out, int i) {
+    out[i] = (byte) ('0' + v / 10);
+    out[i + 1] = (byte) ('0' + v % 10);
+    return i + 2;
+  }
+
   /** Writes {@code yyyy-MM-dd} of an epoch day into {@code out[at..at+10)} (years 0-9999). */
   public static void formatDate(long epochDay, byte[] out, int at) {
     long z = epochDay + 719468;

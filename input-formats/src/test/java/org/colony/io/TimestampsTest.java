@@ -98,6 +98,32 @@ class TimestampsTest {
     assertThat(new String(out, StandardCharsets.US_ASCII)).isEqualTo("9999-12-31");
   }
 
+  @Test
+  void formatInstantAsJavaTimeWritesIt() {
+    java.util.Random rnd = new java.util.Random(7);
+    long min = java.time.Instant.parse("0000-01-01T00:00:00Z").toEpochMilli();
+    long max = java.time.Instant.parse("9999-12-31T23:59:59.999Z").toEpochMilli();
+    byte[] out = new byte[26];
+    for (int i = 0; i < 200_000; i++) {
+      long t = min + Math.floorMod(rnd.nextLong(), max - min + 1);
+      if (i % 2 == 0) {
+        t -= Math.floorMod(t, 1000L); // whole seconds, as access logs have them
+      }
+      out[0] = '<';
+      int end = Timestamps.formatInstant(t, out, 1);
+      out[end] = '>';
+      assertThat(new String(out, 0, end + 1, StandardCharsets.US_ASCII)).as("%d", t)
+          .isEqualTo("<" + java.time.Instant.ofEpochMilli(t) + ">");
+    }
+    for (long t : new long[] {0, -1, 1, -1000, 999, 86_399_999, 1_795_939_200_000L}) {
+      int end = Timestamps.formatInstant(t, out, 0);
+      assertThat(new String(out, 0, end, StandardCharsets.US_ASCII))
+          .isEqualTo(java.time.Instant.ofEpochMilli(t).toString());
+    }
+    assertThat(new String(out, 0, Timestamps.formatInstant(-1, out, 0),
+        StandardCharsets.US_ASCII)).isEqualTo("1969-12-31T23:59:59.999Z");
+  }
+
   @ParameterizedTest
   @CsvSource({"Jan,1", "feb,2", "MAR,3", "aPr,4", "May,5", "jun,6", "JUL,7", "Aug,8", "sep,9",
       "Oct,10", "nov,11", "DEC,12"})

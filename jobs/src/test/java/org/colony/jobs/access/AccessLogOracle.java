@@ -21,9 +21,10 @@ import java.util.regex.Pattern;
 /**
  * access-stats computed another way, for tests: java.util.regex and java.time instead of the
  * byte parser, Strings and maps instead of MapReduce. Handles what the sample data holds
- * (common/combined lines, forwarded-for chains) and rejects everything else.
+ * (common/combined lines, forwarded-for chains) and rejects everything else. {@link #parse} serves
+ * the oracles of other jobs.
  */
-final class AccessLogOracle {
+public final class AccessLogOracle {
   private static final String QS = "\"((?:[^\"\\\\]|\\\\.)*)\"";
   private static final Pattern LINE = Pattern.compile("^(.+?) (\\S+) (\\S+) \\[([^\\]]+)\\] " + QS
       + " (\\d{1,3}|-) (\\d+|-)(?: " + QS + " " + QS + ")?(?: .*)?$");
@@ -45,37 +46,54 @@ final class AccessLogOracle {
   long rejected;
   final List<String> rejectedLines = new ArrayList<>();
 
-  static int byBytes(String a, String b) {
+  /**
+   * A good line's fields: the effective client, the time, the path key ({@code -} when absent),
+   * status (-1 for '-'), bytes (0 for '-'), and referrer and agent as logged (null when the line
+   * has none). Strings hold the line's bytes one char each (read as ISO-8859-1).
+   */
+  public record Line(String client, OffsetDateTime time, String path, int status, long bytes,
+      String referrer, String agent) {}
+
+  /** The fields of a line, or null when it does not parse. */
+  public static Line parse(String line) {
+    Matcher m = LINE.matcher(line.strip());
+    if (!m.matches()) {
+      return null;
+    }
+    OffsetDateTime t;
+    try {
+      t = OffsetDateTime.parse(m.group(4), TIME);
+    } catch (DateTimeParseException e) {
+      return null;
+    }
+    int status = m.group(6).equals("-") ? -1 : Integer.parseInt(m.group(6));
+    long bytes = m.group(7).equals("-") ? 0 : Long.parseLong(m.group(7));
+    return new Line(client(m.group(1)), t, path(m.group(5)), status, bytes, m.group(8),
+        m.group(9));
+  }
+
+  public static int byBytes(String a, String b) {
     return Arrays.compareUnsigned(a.getBytes(StandardCharsets.UTF_8),
         b.getBytes(StandardCharsets.UTF_8));
   }
 
   void add(String line) {
     lines++;
-    Matcher m = LINE.matcher(line.strip());
-    OffsetDateTime t = null;
-    if (m.matches()) {
-      try {
-        t = OffsetDateTime.parse(m.group(4), TIME);
-      } catch (DateTimeParseException e) {
-        t = null;
-      }
-    }
-    if (t == null) {
+    Line l = parse(line);
+    if (l == null) {
       rejected++;
       rejectedLines.add(line);
       return;
     }
     parsed++;
-    int status = m.group(6).equals("-") ? -1 : Integer.parseInt(m.group(6));
-    long bytes = m.group(7).equals("-") ? 0 : Long.parseLong(m.group(7));
-    long[] counts = {1, bytes, status / 100 == 2 ? 1 : 0, status / 100 == 3 ? 1 : 0,
+    int status = l.status();
+    long[] counts = {1, l.bytes(), status / 100 == 2 ? 1 : 0, status / 100 == 3 ? 1 : 0,
         status / 100 == 4 ? 1 : 0, status / 100 == 5 ? 1 : 0};
-    sum(hourly, HOUR.format(t.toInstant()), counts);
-    sum(urls, path(m.group(5)), counts);
-    sum(clients, client(m.group(1)), counts);
-    sum(referrers, dash(m.group(8)), new long[] {1});
-    sum(agents, dash(m.group(9)), new long[] {1});
+    sum(hourly, HOUR.format(l.time().toInstant()), counts);
+    sum(urls, l.path(), counts);
+    sum(clients, l.client(), counts);
+    sum(referrers, dash(l.referrer()), new long[] {1});
+    sum(agents, dash(l.agent()), new long[] {1});
   }
 
   private static void sum(Map<String, long[]> m, String key, long[] v) {
@@ -141,7 +159,7 @@ final class AccessLogOracle {
   }
 
   /** TSV escaping as the reports do it, for the ASCII sample data. */
-  static String escape(String s) {
+  public static String escape(String s) {
     return s.replace("\\", "\\\\").replace("\t", "\\t").replace("\n", "\\n").replace("\r", "\\r");
   }
 
