@@ -351,6 +351,7 @@ class AccessLogParserTest {
     m.put("bytes", String.valueOf(r.bytes()));
     m.put("referrer", r.referrer().toString());
     m.put("agent", r.agent().toString());
+    m.put("responseMicros", String.valueOf(r.responseMicros()));
     return m;
   }
 
@@ -358,12 +359,14 @@ class AccessLogParserTest {
   private static Map<String, String> expected(String... keyValues) {
     Map<String, String> m = new LinkedHashMap<>();
     for (String k : List.of("vhost", "client", "clientList", "ident", "user", "time", "offset",
-        "method", "path", "query", "protocol", "status", "bytes", "referrer", "agent")) {
+        "method", "path", "query", "protocol", "status", "bytes", "referrer", "agent",
+        "responseMicros")) {
       m.put(k, "");
     }
     m.put("offset", "0");
     m.put("status", "-1");
     m.put("bytes", "-1");
+    m.put("responseMicros", "-1");
     for (int i = 0; i < keyValues.length; i += 2) {
       assertThat(m).containsKey(keyValues[i]);
       m.put(keyValues[i], keyValues[i + 1]);
