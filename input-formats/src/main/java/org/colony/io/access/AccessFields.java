@@ -60,10 +60,92 @@ final class AccessFields {
     return i + 6;
   }
 
+  /**
+   * Parses an ISO 8601 time as nginx's {@code $time_iso8601} writes it,
+   * {@code yyyy-MM-ddTHH:mm:ss+hh:mm} (or {@code Z}), starting at {@code b[i]}.
+   *
+   * @return the index after the zone, or -1 if there is no valid time there
+   */
+  static int isoTime(byte[] b, int i, int e, AccessLogRecord r) {
+    if (i + 20 > e) {
+      return -1;
+    }
+    int year = Timestamps.digits(b, i, 4);
+    int month = b[i + 4] == '-' ? Timestamps.digits(b, i + 5, 2) : -1;
+    int day = b[i + 7] == '-' ? Timestamps.digits(b, i + 8, 2) : -1;
+    int hour = b[i + 10] == 'T' ? Timestamps.digits(b, i + 11, 2) : -1;
+    int minute = b[i + 13] == ':' ? Timestamps.digits(b, i + 14, 2) : -1;
+    int second = b[i + 16] == ':' ? Timestamps.digits(b, i + 17, 2) : -1;
+    if (year < 0 || month < 0 || day < 0 || hour < 0 || minute < 0 || second < 0 || hour > 23
+        || minute > 59 || second > 60 || !Timestamps.isValidDate(year, month, day)) {
+      return -1;
+    }
+    i += 19;
+    int offset;
+    if (b[i] == 'Z') {
+      offset = 0;
+      i++;
+    } else {
+      if (i + 6 > e || (b[i] != '+' && b[i] != '-') || b[i + 3] != ':') {
+        return -1;
+      }
+      int oh = Timestamps.digits(b, i + 1, 2);
+      int om = Timestamps.digits(b, i + 4, 2);
+      if (oh < 0 || om < 0 || oh > 23 || om > 59) {
+        return -1;
+      }
+      offset = (oh * 60 + om) * (b[i] == '-' ? -1 : 1);
+      i += 6;
+    }
+    r.setTime(localMillis(year, month, day, hour, minute, second, 0) - offset * 60_000L, offset);
+    return i;
+  }
+
   private static long localMillis(int year, int month, int day, int hour, int minute, int second,
       int millis) {
     return (Timestamps.epochDay(year, month, day) * 86_400L + hour * 3600L + minute * 60L
         + second) * 1000L + millis;
+  }
+
+  /**
+   * A non-negative decimal with an optional fraction ({@code 12}, {@code 0.123}) in units of
+   * {@code 10^-scale}: {@code fixedPoint("0.1234567", 6)} is 123456 (extra digits are dropped).
+   *
+   * @return the value, or -1 if {@code b[s,e)} is no such number (or has more than 15 digits
+   *     before the point)
+   */
+  static long fixedPoint(byte[] b, int s, int e, int scale) {
+    long v = 0;
+    int i = s;
+    while (i < e && isDigit(b[i])) {
+      v = v * 10 + (b[i] - '0');
+      i++;
+    }
+    if (i == s || i - s > 15) {
+      return -1;
+    }
+    int fraction = 0;
+    if (i < e && b[i] == '.') {
+      i++;
+      int fractionStart = i;
+      while (i < e && isDigit(b[i])) {
+        if (fraction < scale) {
+          v = v * 10 + (b[i] - '0');
+          fraction++;
+        }
+        i++;
+      }
+      if (i == fractionStart) {
+        return -1;
+      }
+    }
+    if (i != e) {
+      return -1;
+    }
+    for (; fraction < scale; fraction++) {
+      v *= 10;
+    }
+    return v;
   }
 
   /** METHOD target PROTOCOL, tolerating a missing protocol, spaces in the target and garbage. */
