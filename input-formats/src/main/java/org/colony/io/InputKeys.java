@@ -17,8 +17,17 @@ public final class InputKeys {
           + "CORRUPT_FILE reject), lists it in _corrupt/ and the manifest, and goes on; 'fail' "
           + "fails the job with a message naming the file.");
 
+  public static final ConfigKey ACCESS_FORMAT = ConfigKey.of("colony.access.format", "auto",
+      "How access log lines are read. 'auto' recognises Apache common, combined, vhost_combined "
+          + "and nginx's default format line by line, forwarded-for chains included. A preset "
+          + "(common, combined, vhost_combined, nginx) or a format string as in the server's "
+          + "configuration (an Apache LogFormat or nginx log_format string) reads every line with "
+          + "that one format, compiled once, and rejects lines that do not follow it "
+          + "(FORMAT_MISMATCH); it also reads the response time (%D, %T, $request_time, "
+          + "$upstream_response_time) and X-Forwarded-For fields.");
+
   public static List<ConfigKey> all() {
-    return List.of(MAX_LINE_BYTES, CORRUPT);
+    return List.of(MAX_LINE_BYTES, CORRUPT, ACCESS_FORMAT);
   }
 
   /** Whether damaged compressed files are skipped (true) or fail the job (false). */

@@ -19,6 +19,7 @@ import org.apache.hadoop.mapreduce.lib.output.MultipleOutputs;
 import org.apache.hadoop.mapreduce.lib.output.SequenceFileOutputFormat;
 import org.apache.hadoop.mapreduce.lib.output.TextOutputFormat;
 import org.colony.conf.ConfigKey;
+import org.colony.io.InputKeys;
 import org.colony.io.access.AccessLogInputFormat;
 import org.colony.jobs.JobOption;
 import org.colony.jobs.JobSpec;
@@ -50,12 +51,18 @@ public final class AccessStatsSpec implements JobSpec {
             "how many URLs, referrers and user agents top/ lists (default "
                 + AccessStatsKeys.TOP_N.defaultValue() + ")"),
         JobOption.flag("keep-query", AccessStatsKeys.KEEP_QUERY,
-            "keep query strings in URLs (default: path only)"));
+            "keep query strings in URLs (default: path only)"),
+        JobOption.withValue("format", "FORMAT", InputKeys.ACCESS_FORMAT,
+            "log format: auto (default: each line in any of the presets), a preset (common, "
+                + "combined, vhost_combined, nginx), or the LogFormat / log_format string of "
+                + "the server's configuration, quoted for the shell"));
   }
 
   @Override
   public List<ConfigKey> keys() {
-    return AccessStatsKeys.all();
+    List<ConfigKey> keys = new ArrayList<>(AccessStatsKeys.all());
+    keys.add(InputKeys.ACCESS_FORMAT);
+    return keys;
   }
 
   @Override
@@ -70,6 +77,7 @@ public final class AccessStatsSpec implements JobSpec {
       throw new IllegalArgumentException("--top must be at least 1, got " + n);
     }
     AccessStatsKeys.KEEP_QUERY.getBoolean(job.getConfiguration());
+    AccessLogInputFormat.parser(job.getConfiguration());
     job.setJarByClass(AccessStatsSpec.class);
     job.setInputFormatClass(AccessLogInputFormat.class);
     job.setMapperClass(AccessStatsMapper.class);
