@@ -20,6 +20,7 @@ import org.apache.hadoop.mapreduce.Counters;
 import org.apache.hadoop.mapreduce.Job;
 import org.apache.hadoop.mapreduce.lib.input.FileInputFormat;
 import org.apache.hadoop.mapreduce.lib.output.FileOutputFormat;
+import org.colony.io.InputKeys;
 import org.colony.io.RecordCounters;
 import org.colony.io.RejectReason;
 import org.colony.jobs.common.RejectSink;
@@ -44,7 +45,15 @@ class AccessStatsJobTest {
   private final AccessStatsSpec spec = new AccessStatsSpec();
 
   private Job run(Path out, int reducers, Path... inputs) throws Exception {
+    return run(out, reducers, null, inputs);
+  }
+
+  /** Runs the job; {@code format}, when given, is what --format sets. */
+  private Job run(Path out, int reducers, String format, Path... inputs) throws Exception {
     Configuration conf = LocalHadoop.conf(tmp);
+    if (format != null) {
+      InputKeys.ACCESS_FORMAT.set(conf, format);
+    }
     Job job = Job.getInstance(conf, "access-stats test");
     job.getConfiguration().setBoolean(FileInputFormat.INPUT_DIR_RECURSIVE, true);
     FileInputFormat.setInputPaths(job, Arrays.stream(inputs)
@@ -113,24 +122,39 @@ class AccessStatsJobTest {
     for (String day : List.of(DAY1, DAY2)) {
       Path out = tmp.resolve("out-" + day);
       Job job = run(out, reducers++, Paths.sampleData("logs/access/" + day));
-      Path expected = Paths.sampleData("expected/access-stats/" + day);
-      for (var report : AccessReports.ALL) {
-        List<String> want = TsvFiles.fileRows(expected.resolve(report.folder() + ".tsv"),
-            report.header());
-        List<String> got = TsvFiles.rows(out.resolve(report.folder()), report.header());
-        if (report == AccessReports.TOP_REPORT) {
-          assertThat(got).as(day + " " + report.folder()).containsExactlyElementsOf(want);
-        } else {
-          assertThat(got).as(day + " " + report.folder()).containsExactlyInAnyOrderElementsOf(want);
-        }
-      }
-      String counts = Files.readString(expected.resolve("counts.json"));
-      Counters c = job.getCounters();
-      assertThat(counts.replaceAll("\\s", "")).isEqualTo("{\"lines\":"
-          + c.findCounter(RecordCounters.RECORDS_IN).getValue() + ",\"parsed\":"
-          + c.findCounter(RecordCounters.RECORDS_PARSED).getValue() + ",\"rejected\":"
-          + c.findCounter(RecordCounters.RECORDS_REJECTED).getValue() + "}");
+      assertMatchesExpected(day, out, job);
     }
+  }
+
+  /** Day 1 is Apache's combined format: read with that one format, it gives the same reports. */
+  @Test
+  void day1WithTheCombinedFormatMatchesTheReviewedExpectedFiles() throws Exception {
+    Path out = tmp.resolve("out-combined");
+    Job job = run(out, 2, "combined", Paths.sampleData("logs/access/" + DAY1));
+    assertMatchesExpected(DAY1, out, job);
+    Counters c = job.getCounters();
+    assertThat(c.findCounter(RejectReason.FORMAT_MISMATCH).getValue())
+        .as("the garbage and error-log lines").isEqualTo(2);
+  }
+
+  private static void assertMatchesExpected(String day, Path out, Job job) throws IOException {
+    Path expected = Paths.sampleData("expected/access-stats/" + day);
+    for (var report : AccessReports.ALL) {
+      List<String> want = TsvFiles.fileRows(expected.resolve(report.folder() + ".tsv"),
+          report.header());
+      List<String> got = TsvFiles.rows(out.resolve(report.folder()), report.header());
+      if (report == AccessReports.TOP_REPORT) {
+        assertThat(got).as(day + " " + report.folder()).containsExactlyElementsOf(want);
+      } else {
+        assertThat(got).as(day + " " + report.folder()).containsExactlyInAnyOrderElementsOf(want);
+      }
+    }
+    String counts = Files.readString(expected.resolve("counts.json"));
+    Counters c = job.getCounters();
+    assertThat(counts.replaceAll("\\s", "")).isEqualTo("{\"lines\":"
+        + c.findCounter(RecordCounters.RECORDS_IN).getValue() + ",\"parsed\":"
+        + c.findCounter(RecordCounters.RECORDS_PARSED).getValue() + ",\"rejected\":"
+        + c.findCounter(RecordCounters.RECORDS_REJECTED).getValue() + "}");
   }
 
   private static byte[] stripCr(byte[] line) {
