@@ -181,28 +181,24 @@ public final class CompiledLogFormat implements AccessLineParser {
     for (int k = 0; k < steps; k++) {
       LogField f = fields[k];
       byte[] sep = separators[k];
-      boolean last = k == steps - 1;
       int end;
-      switch (f.shape) {
-        case CLF_TIME:
-          end = AccessFields.clfTime(b, i, e, f == LogField.TIME_CLF ? r : discard);
-          break;
-        case ISO_TIME:
-          end = AccessFields.isoTime(b, i, e, f == LogField.TIME_ISO ? r : discard);
-          break;
-        default:
-          end = quoted[k] ? quotedEnd(b, i, e, sep)
-              : f.shape == Shape.TEXT ? textEnd(b, i, e, sep, last)
-              : tokenEnd(b, i, e, sep, f.shape == Shape.LIST);
-          if (end < 0) {
-            return quoted[k] ? f.unterminated() : RejectReason.FORMAT_MISMATCH;
-          }
-          if (!store(f, b, i, end, r)) {
-            return f.invalid;
-          }
-      }
-      if (end < 0) {
-        return f.invalid;
+      if (f.shape == Shape.CLF_TIME || f.shape == Shape.ISO_TIME) {
+        AccessLogRecord into = f.slot == Slot.TIME ? r : discard;
+        end = f.shape == Shape.CLF_TIME ? AccessFields.clfTime(b, i, e, into)
+            : AccessFields.isoTime(b, i, e, into);
+        if (end < 0) {
+          return f.invalid;
+        }
+      } else {
+        end = quoted[k] ? quotedEnd(b, i, e, sep)
+            : f.shape == Shape.TEXT ? textEnd(b, i, e, sep, k == steps - 1)
+            : tokenEnd(b, i, e, sep, f.shape == Shape.LIST);
+        if (end < 0) {
+          return quoted[k] ? f.unterminated() : RejectReason.FORMAT_MISMATCH;
+        }
+        if (!store(f, b, i, end, r)) {
+          return f.invalid;
+        }
       }
       if (!matches(b, end, e, sep)) {
         return RejectReason.FORMAT_MISMATCH;
@@ -225,30 +221,16 @@ public final class CompiledLogFormat implements AccessLineParser {
 
   /** Puts the value {@code b[s,e)} of field {@code f} into the record; false if it is invalid. */
   private boolean store(LogField f, byte[] b, int s, int e, AccessLogRecord r) {
-    long v;
     switch (f) {
       case CLIENT:
         clientStart = s;
         clientEnd = e;
-        return true;
-      case FORWARDED_FOR:
-        forwardedStart = s;
-        forwardedEnd = e;
         return true;
       case IDENT:
         AccessFields.setField(r.ident(), b, s, e);
         return true;
       case USER:
         AccessFields.setField(r.user(), b, s, e);
-        return true;
-      case VHOST:
-        vhostStart = s;
-        AccessFields.setField(r.vhost(), b, s, e);
-        return true;
-      case VHOST_PORT:
-        if (r.vhost().getLength() > 0) {
-          r.vhost().set(b, vhostStart, e - vhostStart);
-        }
         return true;
       case REQUEST:
         AccessFields.request(b, s, e, r);
@@ -259,14 +241,40 @@ public final class CompiledLogFormat implements AccessLineParser {
         return status >= -1;
       case BODY_BYTES:
       case SENT_BYTES:
-        v = AccessFields.byteCount(b, s, e);
-        r.setBytes(v);
-        return v >= -1;
+        long bytes = AccessFields.byteCount(b, s, e);
+        r.setBytes(bytes);
+        return bytes >= -1;
       case REFERRER:
         AccessFields.setField(r.referrer(), b, s, e);
         return true;
       case AGENT:
         AccessFields.setField(r.agent(), b, s, e);
+        return true;
+      case SKIP_TOKEN:
+      case SKIP_TEXT:
+      case SKIP_LIST:
+        return true;
+      default:
+        return storeOther(f, b, s, e, r);
+    }
+  }
+
+  /** {@link #store} for the fields of the less common formats (kept apart: store stays small). */
+  private boolean storeOther(LogField f, byte[] b, int s, int e, AccessLogRecord r) {
+    long v;
+    switch (f) {
+      case FORWARDED_FOR:
+        forwardedStart = s;
+        forwardedEnd = e;
+        return true;
+      case VHOST:
+        vhostStart = s;
+        AccessFields.setField(r.vhost(), b, s, e);
+        return true;
+      case VHOST_PORT:
+        if (r.vhost().getLength() > 0) {
+          r.vhost().set(b, vhostStart, e - vhostStart);
+        }
         return true;
       case TIME_SECONDS:
         return epoch(AccessFields.fixedPoint(b, s, e, 3), r);
@@ -356,17 +364,24 @@ public final class CompiledLogFormat implements AccessLineParser {
    */
   private static int quotedEnd(byte[] b, int i, int e, byte[] sep) {
     byte next = sep.length > 1 ? sep[1] : (byte) ' ';
-    while (i < e) {
-      byte c = b[i];
-      if (c == '\\') {
-        i += 2;
-      } else if (c == '"' && (i + 1 == e || b[i + 1] == ' ' || b[i + 1] == next)) {
-        return i;
-      } else {
+    while (true) {
+      // a tight scan to the next quote or backslash, then the rare cases
+      while (i < e && b[i] != '"' && b[i] != '\\') {
         i++;
       }
+      if (i >= e) {
+        return -1;
+      }
+      if (b[i] == '\\') {
+        i += 2;
+        continue;
+      }
+      int n = i + 1;
+      if (n == e || b[n] == ' ' || b[n] == next) {
+        return i;
+      }
+      i = n;
     }
-    return -1;
   }
 
   /** Where free text ends: where {@code sep} first matches (at the line's end if it is last). */
@@ -394,17 +409,21 @@ public final class CompiledLogFormat implements AccessLineParser {
   private static int tokenEnd(byte[] b, int i, int e, byte[] sep, boolean list) {
     boolean last = sep.length == 0;
     byte stop = last ? (byte) ' ' : sep[0];
-    for (int p = i; p < e; p++) {
-      byte c = b[p];
-      if (c == stop || c == ' ') {
-        if (c == ' ' && list && p > i && (b[p - 1] == ',' || b[p - 1] == ':'
-            || p + 1 < e && b[p + 1] == ':')) {
-          continue;
-        }
-        return c == stop && !last ? p : -1;
+    int p = i;
+    while (true) {
+      while (p < e && b[p] != stop && b[p] != ' ') {
+        p++;
       }
+      if (p >= e) {
+        return last ? e : -1;
+      }
+      if (b[p] == ' ' && list && p > i && (b[p - 1] == ',' || b[p - 1] == ':'
+          || p + 1 < e && b[p + 1] == ':')) {
+        p++;
+        continue;
+      }
+      return b[p] == stop && !last ? p : -1;
     }
-    return last ? e : -1;
   }
 
   private static boolean matches(byte[] b, int at, int e, byte[] lit) {
