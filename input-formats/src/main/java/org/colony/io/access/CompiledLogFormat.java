@@ -23,7 +23,8 @@ import org.colony.io.access.LogFormatSyntax.Piece;
  *       except free text (request, headers), which ends where its whole separator first matches,
  *       and lists (a forwarded-for chain {@code a, b, c}; {@code 0.1, 0.2 : 0.3} of
  *       $upstream_response_time), which go on past a space after ',' or around ':'.
- *   <li>Times end where their own syntax ends. The last field of a format ends at the line's end.
+ *   <li>CLF and ISO 8601 times end where their own syntax ends. The last field of a format ends
+ *       at the line's end.
  * </ul>
  *
  * A line is rejected with the field's own reason when a value is wrong (BAD_TIMESTAMP,

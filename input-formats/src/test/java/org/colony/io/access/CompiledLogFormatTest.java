@@ -89,7 +89,10 @@ class CompiledLogFormatTest {
     assertThat(r.bytes()).isEqualTo(571);
   }
 
-  /** The combined format as httpd.conf and people write it: quoted, escaped, bare, padded. */
+  /**
+   * The combined format as httpd.conf and people write it: quoted, escaped, bare, padded, with
+   * other address, status and byte directives, status conditions, the time's strftime form.
+   */
   @ParameterizedTest
   @ValueSource(strings = {
       "\"%h %l %u %t \\\"%r\\\" %>s %b \\\"%{Referer}i\\\" \\\"%{User-Agent}i\\\"\"",
@@ -97,6 +100,7 @@ class CompiledLogFormatTest {
       "%h %l %u %t \"%r\" %>s %b \"%{Referer}i\" \"%{User-Agent}i\"",
       "  %h %l %u %t \"%r\" %>s %b \"%{Referer}i\" \"%{user-agent}i\"  ",
       "%a %l %u [%{%d/%b/%Y:%H:%M:%S %z}t] \"%r\" %>s %b \"%{Referer}i\" \"%{User-Agent}i\"",
+      "%{c}a %l %u %t \"%r\" %<s %B \"%!200,304{Referer}i\" \"%400,501{User-Agent}i\"",
       "COMBINED"})
   void combinedAsWrittenInHttpdConf(String format) {
     assertThat(view(parse(format, COMBINED_LINE))).isEqualTo(combinedLineView());
