@@ -80,6 +80,44 @@ class ColonyToolTest {
   }
 
   @Test
+  void aBadLogFormatIsOneLineNamingTheDirectiveAndExitsTwo() throws Exception {
+    Path out = tmp.resolve("out");
+    ColonyCli r = ColonyCli.run(conf, "access-stats", "--input", day1, "--output",
+        out.toString(), "--format", "%h %Q");
+    assertThat(r.exit).as(r.toString()).isEqualTo(ExitCode.USAGE);
+    assertThat(r.err.strip()).isEqualTo("colony access-stats: colony.access.format: unknown "
+        + "directive %Q at position 4 of log format '%h %Q'");
+    ColonyCli quote = ColonyCli.run(conf, "access-stats", "-D",
+        "colony.access.format=%h %t \"%r %>s", "--input", day1, "--output", out.toString());
+    assertThat(quote.exit).as(quote.toString()).isEqualTo(ExitCode.USAGE);
+    assertThat(quote.err.strip().lines().count()).as(quote.toString()).isEqualTo(1);
+    assertThat(quote.err).contains("unbalanced quote at position 7").doesNotContain("\tat ");
+    assertThat(out).doesNotExist();
+    assertThat(siblings(out)).doesNotContain("out").allMatch(n -> !n.startsWith(".out."));
+  }
+
+  @Test
+  void formatOptionReadsDay1AsCombined() throws Exception {
+    Path out = tmp.resolve("combined");
+    ColonyCli r = ColonyCli.run(conf, "access-stats", "--input", day1, "--output",
+        out.toString(), "--format", "combined");
+    assertThat(r.exit).as(r.toString()).isZero();
+    Path expected = Paths.sampleData("expected/access-stats/dt=2026-11-24");
+    String hourly = "hour\trequests\tbytes\ts2xx\ts3xx\ts4xx\ts5xx";
+    assertThat(TsvFiles.rows(out.resolve("hourly"), hourly))
+        .containsExactlyInAnyOrderElementsOf(TsvFiles.fileRows(expected.resolve("hourly.tsv"),
+            hourly));
+    assertThat(TsvFiles.rows(out.resolve("top"), TOP_HEADER))
+        .containsExactlyElementsOf(TsvFiles.fileRows(expected.resolve("top.tsv"), TOP_HEADER));
+    List<String> rejects = TsvFiles.rows(out.resolve("_rejects"), "file\toffset\treason\tline");
+    assertThat(rejects).hasSize(7);
+    assertThat(rejects.stream().filter(row -> row.contains("\tFORMAT_MISMATCH\t"))).hasSize(2);
+
+    ColonyCli help = ColonyCli.run(conf, "access-stats", "--help");
+    assertThat(help.out).contains("--format", "colony.access.format", "vhost_combined");
+  }
+
+  @Test
   void runPublishesCompleteOutputAndRefusesToOverwriteWithoutTheFlag() throws Exception {
     Path out = tmp.resolve("reports/access/dt=2026-11-24");
     ColonyCli r = ColonyCli.run(conf, "access-stats", "--input", day1, "--output", out.toString());

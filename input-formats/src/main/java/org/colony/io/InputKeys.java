@@ -17,6 +17,15 @@ public final class InputKeys {
           + "CORRUPT_FILE reject), lists it in _corrupt/ and the manifest, and goes on; 'fail' "
           + "fails the job with a message naming the file.");
 
+  public static final ConfigKey ACCESS_FORMAT = ConfigKey.of("colony.access.format", "auto",
+      "How access log lines are read. 'auto' recognises Apache common, combined, vhost_combined "
+          + "and nginx's default format line by line, forwarded-for chains included. A preset "
+          + "(common, combined, vhost_combined, nginx) or a format string as in the server's "
+          + "configuration (an Apache LogFormat or nginx log_format string) reads every line with "
+          + "that one format, compiled once, and rejects lines that do not follow it "
+          + "(FORMAT_MISMATCH); it also reads the response time (%D, %T, $request_time, "
+          + "$upstream_response_time) and X-Forwarded-For fields.");
+
   public static final ConfigKey COMBINE = ConfigKey.of("colony.input.combine", "auto",
       "Whether jobs read many small files through the combined variant of their input format "
           + "(several files per split): 'true', 'false', or 'auto', which combines when the input "
@@ -36,8 +45,8 @@ public final class InputKeys {
           + "mapreduce.input.fileinputformat.split.maxsize is not set).");
 
   public static List<ConfigKey> all() {
-    return List.of(MAX_LINE_BYTES, CORRUPT, COMBINE, COMBINE_MIN_FILES, COMBINE_SMALL_BYTES,
-        COMBINE_SPLIT_BYTES);
+    return List.of(MAX_LINE_BYTES, CORRUPT, ACCESS_FORMAT, COMBINE, COMBINE_MIN_FILES,
+        COMBINE_SMALL_BYTES, COMBINE_SPLIT_BYTES);
   }
 
   /** Whether a job reads through its combined input format (the driver resolves 'auto'). */

@@ -34,6 +34,8 @@ public final class AccessLogRecord extends ParsedRecord {
   private long bytes = -1;
   private final Text referrer = new Text();
   private final Text agent = new Text();
+  /** How long the server took to answer, in microseconds; -1 when the format logs none. */
+  private long responseMicros = -1;
 
   public Text vhost() {
     return vhost;
@@ -102,6 +104,16 @@ public final class AccessLogRecord extends ParsedRecord {
     return agent;
   }
 
+  /**
+   * Time taken to serve the request, in microseconds, when the log format has one (Apache
+   * {@code %D}, {@code %T}, nginx {@code $request_time} or {@code $upstream_response_time}; see
+   * {@link AccessLogFormats}); -1 when it has none or logged '-'. The {@code auto} parser never
+   * sets it.
+   */
+  public long responseMicros() {
+    return responseMicros;
+  }
+
   void setTime(long millis, int offsetMinutes) {
     this.timeMillis = millis;
     this.offsetMinutes = offsetMinutes;
@@ -113,6 +125,10 @@ public final class AccessLogRecord extends ParsedRecord {
 
   void setBytes(long bytes) {
     this.bytes = bytes;
+  }
+
+  void setResponseMicros(long micros) {
+    this.responseMicros = micros;
   }
 
   /** Empties every field; the parser calls it before filling a record. */
@@ -132,6 +148,7 @@ public final class AccessLogRecord extends ParsedRecord {
     bytes = -1;
     referrer.clear();
     agent.clear();
+    responseMicros = -1;
   }
 
   @Override
@@ -151,6 +168,7 @@ public final class AccessLogRecord extends ParsedRecord {
     WritableUtils.writeVLong(out, bytes);
     referrer.write(out);
     agent.write(out);
+    WritableUtils.writeVLong(out, responseMicros);
   }
 
   @Override
@@ -170,6 +188,7 @@ public final class AccessLogRecord extends ParsedRecord {
     bytes = WritableUtils.readVLong(in);
     referrer.readFields(in);
     agent.readFields(in);
+    responseMicros = WritableUtils.readVLong(in);
   }
 
   @Override
@@ -182,10 +201,11 @@ public final class AccessLogRecord extends ParsedRecord {
     }
     AccessLogRecord r = (AccessLogRecord) o;
     return timeMillis == r.timeMillis && offsetMinutes == r.offsetMinutes && status == r.status
-        && bytes == r.bytes && vhost.equals(r.vhost) && client.equals(r.client)
-        && clientList.equals(r.clientList) && ident.equals(r.ident) && user.equals(r.user)
-        && method.equals(r.method) && path.equals(r.path) && query.equals(r.query)
-        && protocol.equals(r.protocol) && referrer.equals(r.referrer) && agent.equals(r.agent);
+        && bytes == r.bytes && responseMicros == r.responseMicros && vhost.equals(r.vhost)
+        && client.equals(r.client) && clientList.equals(r.clientList) && ident.equals(r.ident)
+        && user.equals(r.user) && method.equals(r.method) && path.equals(r.path)
+        && query.equals(r.query) && protocol.equals(r.protocol) && referrer.equals(r.referrer)
+        && agent.equals(r.agent);
   }
 
   @Override
@@ -199,6 +219,7 @@ public final class AccessLogRecord extends ParsedRecord {
         + user + " " + Instant.ofEpochMilli(timeMillis).atOffset(
             ZoneOffset.ofTotalSeconds(offsetMinutes * 60)) + " \"" + method + " " + path
         + (query.getLength() > 0 ? "?" + query : "") + " " + protocol + "\" " + status + " "
-        + bytes + " \"" + referrer + "\" \"" + agent + "\"";
+        + bytes + " \"" + referrer + "\" \"" + agent + "\""
+        + (responseMicros >= 0 ? " " + responseMicros + "us" : "");
   }
 }

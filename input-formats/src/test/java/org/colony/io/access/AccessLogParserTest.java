@@ -1,6 +1,8 @@
 package org.colony.io.access;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.colony.io.access.RecordViews.expected;
+import static org.colony.io.access.RecordViews.view;
 
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
@@ -9,9 +11,6 @@ import java.io.DataOutputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
 import org.colony.io.RejectReason;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -354,44 +353,6 @@ class AccessLogParserTest {
     AccessLogRecord r = new AccessLogRecord();
     assertThat(parser.parse(b, b.length, r)).as("parse of %s", line).isNull();
     return r;
-  }
-
-  /** Every field of a record, as text; empty fields and -1 numbers included. */
-  private static Map<String, String> view(AccessLogRecord r) {
-    Map<String, String> m = new LinkedHashMap<>();
-    m.put("vhost", r.vhost().toString());
-    m.put("client", r.client().toString());
-    m.put("clientList", r.clientList().toString());
-    m.put("ident", r.ident().toString());
-    m.put("user", r.user().toString());
-    m.put("time", Instant.ofEpochMilli(r.timeMillis()).toString());
-    m.put("offset", String.valueOf(r.offsetMinutes()));
-    m.put("method", r.method().toString());
-    m.put("path", r.path().toString());
-    m.put("query", r.query().toString());
-    m.put("protocol", r.protocol().toString());
-    m.put("status", String.valueOf(r.status()));
-    m.put("bytes", String.valueOf(r.bytes()));
-    m.put("referrer", r.referrer().toString());
-    m.put("agent", r.agent().toString());
-    return m;
-  }
-
-  /** The view of a record with the given fields set and every other one empty (numbers -1). */
-  private static Map<String, String> expected(String... keyValues) {
-    Map<String, String> m = new LinkedHashMap<>();
-    for (String k : List.of("vhost", "client", "clientList", "ident", "user", "time", "offset",
-        "method", "path", "query", "protocol", "status", "bytes", "referrer", "agent")) {
-      m.put(k, "");
-    }
-    m.put("offset", "0");
-    m.put("status", "-1");
-    m.put("bytes", "-1");
-    for (int i = 0; i < keyValues.length; i += 2) {
-      assertThat(m).containsKey(keyValues[i]);
-      m.put(keyValues[i], keyValues[i + 1]);
-    }
-    return m;
   }
 
   private static String nullToEmpty(String s) {

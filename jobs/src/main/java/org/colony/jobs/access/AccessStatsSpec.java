@@ -52,7 +52,11 @@ public final class AccessStatsSpec implements JobSpec {
             "how many URLs, referrers and user agents top/ lists (default "
                 + AccessStatsKeys.TOP_N.defaultValue() + ")"),
         JobOption.flag("keep-query", AccessStatsKeys.KEEP_QUERY,
-            "keep query strings in URLs (default: path only)"));
+            "keep query strings in URLs (default: path only)"),
+        JobOption.withValue("format", "FORMAT", InputKeys.ACCESS_FORMAT,
+            "log format: auto (default: each line in any of the presets), a preset (common, "
+                + "combined, vhost_combined, nginx), or the LogFormat / log_format string of "
+                + "the server's configuration, quoted for the shell"));
   }
 
   /** Five counts per line, mostly combined away per map task: a small fraction of the input. */
@@ -63,7 +67,9 @@ public final class AccessStatsSpec implements JobSpec {
 
   @Override
   public List<ConfigKey> keys() {
-    return AccessStatsKeys.all();
+    List<ConfigKey> keys = new ArrayList<>(AccessStatsKeys.all());
+    keys.add(InputKeys.ACCESS_FORMAT);
+    return keys;
   }
 
   @Override
@@ -78,6 +84,7 @@ public final class AccessStatsSpec implements JobSpec {
       throw new IllegalArgumentException("--top must be at least 1, got " + n);
     }
     AccessStatsKeys.KEEP_QUERY.getBoolean(job.getConfiguration());
+    AccessLogInputFormat.parser(job.getConfiguration());
     job.setJarByClass(AccessStatsSpec.class);
     job.setInputFormatClass(InputKeys.useCombined(job.getConfiguration())
         ? CombinedAccessLogInputFormat.class : AccessLogInputFormat.class);
