@@ -1,15 +1,11 @@
 package org.colony.io;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.util.EnumMap;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.io.LongWritable;
-import org.apache.hadoop.mapreduce.Counter;
 import org.apache.hadoop.mapreduce.InputSplit;
 import org.apache.hadoop.mapreduce.RecordReader;
 import org.apache.hadoop.mapreduce.TaskAttemptContext;
-import org.apache.hadoop.mapreduce.counters.GenericCounter;
 import org.apache.hadoop.mapreduce.lib.input.FileSplit;
 
 /**
@@ -21,7 +17,7 @@ import org.apache.hadoop.mapreduce.lib.input.FileSplit;
  * {@code colony.input.max.line.bytes}, is yielded as a rejected record carrying the reason, file and
  * byte offset. A damaged compressed file yields the lines before the damage and then one
  * CORRUPT_FILE reject (or fails the task, with {@code colony.input.corrupt=fail}). Counts
- * {@link RecordCounters} and one counter per {@link RejectReason}.
+ * {@link RecordCounters} and one counter per {@link RejectReason} ({@link RecordAccounting}).
  *
  * @param <V> the record type
  */
@@ -29,20 +25,12 @@ public abstract class LineParsingRecordReader<V extends ParsedRecord>
     extends RecordReader<LongWritable, V> {
 
   private final LongWritable key = new LongWritable();
-  private final Reject reject = new Reject();
   private V value;
   private SplitLines lines;
-  private boolean skipCorrupt;
+  private RecordAccounting accounting;
   private boolean done;
   /** A reject made before the first line (a damaged file found on opening), not yet yielded. */
   private boolean pending;
-
-  private Counter recordsIn;
-  private Counter parsed;
-  private Counter rejected;
-  private Counter bytesRead;
-  private final EnumMap<RejectReason, Counter> reasonCounters = new EnumMap<>(RejectReason.class);
-  private TaskAttemptContext context;
 
   /** A fresh value object; it is reused for every record of the split. */
   protected abstract V createValue();
@@ -59,15 +47,9 @@ public abstract class LineParsingRecordReader<V extends ParsedRecord>
 
   @Override
   public void initialize(InputSplit genericSplit, TaskAttemptContext ctx) throws IOException {
-    this.context = ctx;
     FileSplit split = (FileSplit) genericSplit;
     Configuration conf = ctx.getConfiguration();
-    recordsIn = counter(RecordCounters.RECORDS_IN);
-    parsed = counter(RecordCounters.RECORDS_PARSED);
-    rejected = counter(RecordCounters.RECORDS_REJECTED);
-    bytesRead = counter(RecordCounters.BYTES_READ);
-    counter(RecordCounters.FILES_READ).increment(1);
-    skipCorrupt = InputKeys.skipCorrupt(conf);
+    accounting = new RecordAccounting(ctx);
     value = createValue();
     configure(split, conf);
     try {
@@ -96,7 +78,7 @@ public abstract class LineParsingRecordReader<V extends ParsedRecord>
       corrupt(e);
       return true;
     }
-    bytesRead.increment(lines.consumed());
+    accounting.bytesRead(lines.consumed());
     long lineStart = lines.lineStart();
     key.set(lineStart);
     byte[] bytes = lines.bytes();
@@ -104,40 +86,18 @@ public abstract class LineParsingRecordReader<V extends ParsedRecord>
     RejectReason reason = lines.tooLong() ? RejectReason.LINE_TOO_LONG
         : parse(bytes, length, value);
     if (reason == null) {
-      recordsIn.increment(1);
-      parsed.increment(1);
-      value.markParsed();
+      accounting.parsed(value);
     } else {
-      reject(reason, lines.fileName(), lineStart, bytes, length);
+      accounting.rejected(value, reason, lines.fileName(), lineStart, bytes, length);
     }
     return true;
   }
 
   /** Skips the rest of a damaged file as one CORRUPT_FILE reject, or fails as configured. */
   private void corrupt(CorruptInputException e) throws IOException {
-    if (!skipCorrupt) {
-      throw new IOException(e.getMessage() + " (" + InputKeys.CORRUPT.name() + "=fail)", e);
-    }
+    accounting.corrupt(value, e);
     done = true;
-    counter(RecordCounters.FILES_CORRUPT).increment(1);
-    byte[] msg = String.valueOf(e.getCause() != null ? e.getCause() : e.getMessage())
-        .getBytes(StandardCharsets.UTF_8);
     key.set(e.offset());
-    reject(RejectReason.CORRUPT_FILE, e.file(), e.offset(), msg, msg.length);
-  }
-
-  private void reject(RejectReason reason, String file, long offset, byte[] bytes, int length) {
-    recordsIn.increment(1);
-    rejected.increment(1);
-    reasonCounters.computeIfAbsent(reason, this::counter).increment(1);
-    reject.set(reason, file, offset, bytes, length);
-    value.markRejected(reject);
-  }
-
-  private Counter counter(Enum<?> name) {
-    Counter c = context.getCounter(name);
-    // Outside a task (a reader opened by a test or a tool) the context may have no counters.
-    return c != null ? c : new GenericCounter(name.name(), name.name());
   }
 
   @Override
