@@ -17,6 +17,7 @@ import java.util.stream.Stream;
 import javax.xml.parsers.DocumentBuilderFactory;
 import org.colony.conf.ConfigKey;
 import org.colony.io.InputKeys;
+import org.colony.io.events.EventKeys;
 import org.colony.jobs.JobSpec;
 import org.colony.jobs.common.JobKeys;
 import org.colony.testing.Paths;
@@ -52,6 +53,7 @@ class ConfigDocumentationTest {
   static List<ConfigKey> declaredKeys() {
     List<ConfigKey> keys = new ArrayList<>();
     keys.addAll(InputKeys.all());
+    keys.addAll(EventKeys.all());
     keys.addAll(JobKeys.all());
     keys.addAll(ColonyKeys.all());
     for (JobSpec spec : JobRegistry.all()) {
