@@ -10,8 +10,8 @@ package org.colony.io.events;
  *   Kafka       %p %m (%c)                                INFO [Broker id=0] Started (kafka.Server)
  *   Python      - %(name)s - %(levelname)s - %(message)s  - shop.orders - ERROR - Failed
  * </pre>
- * A logger is a Java-like name (letters, digits, {@code _ $ .}, an optional {@code :line})
- * followed by {@code -} or {@code :}; a thread is the last {@code [...]} before the logger. When no
+ * A logger is a Java-like name (letters, digits, {@code _ $ .}, and {@code [ ] / -} as in
+ * Tomcat's loggers; an optional {@code :line}) followed by {@code -} or {@code :}; a thread is the last {@code [...]} before the logger. When no
  * logger is found, the message starts after the level (with any {@code [...]} after it, as
  * Kafka's context) and a trailing {@code (a.b.C)} is taken as the logger. Missing parts are empty
  * spans ({@code start == end}) and a null level.
@@ -84,7 +84,7 @@ final class HeaderFields {
         continue;
       }
       int lineNumber = lineNumberStart(b, p, tokenEnd);
-      if (isName(b, p, lineNumber)) {
+      if (isLogger(b, p, lineNumber)) {
         int q = skipSpaces(b, tokenEnd, to);
         if (q < to && (b[q] == '-' || b[q] == ':') && (q + 1 == to || b[q + 1] == ' ')) {
           loggerStart = p;
@@ -147,16 +147,38 @@ final class HeaderFields {
     return i < to && i - 1 > from && b[i - 1] == ':' ? i - 1 : to;
   }
 
-  /** A Java-like name: letters, digits, _ $ . and not starting with a digit or dot. */
-  static boolean isName(byte[] b, int from, int to) {
-    if (from >= to || b[from] == '.' || (b[from] >= '0' && b[from] <= '9')) {
+  /**
+   * A logger name: a Java-like name, where Tomcat's loggers also have {@code [ ] /} and Python's
+   * {@code -} ({@code org.apache.catalina.core.ContainerBase.[Tomcat].[localhost].[/]}).
+   */
+  static boolean isLogger(byte[] b, int from, int to) {
+    if (from >= to || !isNameStart(b[from])) {
       return false;
     }
     for (int i = from; i < to; i++) {
       byte c = b[i];
-      boolean ok = c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9'
-          || c == '.' || c == '_' || c == '$' || c < 0; // non-ASCII letters
-      if (!ok) {
+      if (!isNamePart(c) && c != '[' && c != ']' && c != '/' && c != '-') {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  private static boolean isNameStart(byte c) {
+    return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c == '_' || c == '$' || c < 0;
+  }
+
+  private static boolean isNamePart(byte c) {
+    return isNameStart(c) || c >= '0' && c <= '9' || c == '.';
+  }
+
+  /** A Java-like name: letters, digits, _ $ . and not starting with a digit or dot. */
+  static boolean isName(byte[] b, int from, int to) {
+    if (from >= to || !isNameStart(b[from])) {
+      return false;
+    }
+    for (int i = from; i < to; i++) {
+      if (!isNamePart(b[i])) {
         return false;
       }
     }

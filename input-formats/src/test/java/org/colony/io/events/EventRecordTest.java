@@ -62,6 +62,14 @@ class EventRecordTest {
         .isEqualTo("ERROR||kafka.server.ReplicaFetcherThread|Error while fetching metadata");
     assertThat(fields("2026-11-24 09:15:02,123 - shop.orders - CRITICAL - Payment provider down"))
         .isEqualTo("FATAL||shop.orders|Payment provider down");
+    assertThat(fields("2026-11-24T09:15:02.123+01:00 ERROR 4242 --- [shop] [nio-8080-exec-9] "
+        + "o.a.c.c.C.[.[.[/].[dispatcherServlet]    : Servlet.service() threw exception"))
+        .isEqualTo("ERROR|nio-8080-exec-9|o.a.c.c.C.[.[.[/].[dispatcherServlet]|"
+            + "Servlet.service() threw exception");
+    assertThat(fields("2026-11-24 09:15:02,123 [exec-1] ERROR "
+        + "org.apache.catalina.core.ContainerBase.[Tomcat].[localhost].[/] - Exception"))
+        .isEqualTo("ERROR|exec-1|org.apache.catalina.core.ContainerBase.[Tomcat].[localhost].[/]|"
+            + "Exception");
     assertThat(fields("2026-11-24 09:15:02,123 WARNING [main] x.Y - z")).isEqualTo("WARN|main|x.Y|z");
     assertThat(fields("2026-11-24 09:15:02,123 [main] INFO - no logger"))
         .isEqualTo("INFO|main||no logger");
