@@ -2,6 +2,7 @@ package org.colony.io.events;
 
 import java.time.DateTimeException;
 import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.util.List;
 import org.apache.hadoop.conf.Configuration;
 import org.colony.conf.ConfigKey;
@@ -53,7 +54,7 @@ public final class EventKeys {
   }
 
   public static void setStart(Configuration conf, String start) {
-    EventStart.of(start, java.time.ZoneOffset.UTC); // fails early on a bad value
+    EventStart.of(start, ZoneOffset.UTC); // fails early on a bad value
     START.set(conf, start);
   }
 }

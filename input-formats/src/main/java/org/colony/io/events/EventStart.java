@@ -1,6 +1,7 @@
 package org.colony.io.events;
 
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
@@ -84,7 +85,7 @@ public final class EventStart {
     this.regexTime = regex != null && TIME_GROUP.matcher(regex.pattern()).find();
     this.rules = zone.getRules();
     this.fixedOffsetMillis = rules.isFixedOffset()
-        ? rules.getOffset(java.time.Instant.EPOCH).getTotalSeconds() * 1000L : Long.MIN_VALUE;
+        ? rules.getOffset(Instant.EPOCH).getTotalSeconds() * 1000L : Long.MIN_VALUE;
   }
 
   /**

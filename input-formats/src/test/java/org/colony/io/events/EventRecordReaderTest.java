@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.ByteArrayOutputStream;
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.attribute.FileTime;
@@ -15,6 +16,8 @@ import java.util.List;
 import java.util.zip.GZIPOutputStream;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.Path;
+import org.apache.hadoop.io.DataInputBuffer;
+import org.apache.hadoop.io.DataOutputBuffer;
 import org.apache.hadoop.io.LongWritable;
 import org.apache.hadoop.mapreduce.Job;
 import org.apache.hadoop.mapreduce.RecordReader;
@@ -216,7 +219,7 @@ class EventRecordReaderTest {
 
     Configuration fail = conf();
     fail.set(InputKeys.CORRUPT.name(), "fail");
-    assertThatThrownBy(() -> readAll(fail, whole(file))).isInstanceOf(java.io.IOException.class)
+    assertThatThrownBy(() -> readAll(fail, whole(file))).isInstanceOf(IOException.class)
         .hasMessageContaining("cut.log.gz").hasMessageEndingWith("(colony.input.corrupt=fail)");
   }
 
@@ -309,9 +312,9 @@ class EventRecordReaderTest {
   }
 
   private static void copyInto(EventRecord from, EventRecord to) throws Exception {
-    org.apache.hadoop.io.DataOutputBuffer out = new org.apache.hadoop.io.DataOutputBuffer();
+    DataOutputBuffer out = new DataOutputBuffer();
     from.write(out);
-    org.apache.hadoop.io.DataInputBuffer in = new org.apache.hadoop.io.DataInputBuffer();
+    DataInputBuffer in = new DataInputBuffer();
     in.reset(out.getData(), out.getLength());
     to.readFields(in);
   }
