@@ -133,6 +133,26 @@ public final class EventRecord extends ParsedRecord {
     return new String(text.getBytes(), from, to - from, StandardCharsets.UTF_8);
   }
 
+  /**
+   * The event the reader would make of {@code lines} (for tests and tools): the first must start
+   * an event as {@code start} says; nothing is cut.
+   *
+   * @throws IllegalArgumentException if the first line is no header
+   */
+  public static EventRecord of(EventStart start, String... lines) {
+    EventRecord r = new EventRecord();
+    byte[] header = lines[0].getBytes(StandardCharsets.UTF_8);
+    if (!start.matches(header, header.length)) {
+      throw new IllegalArgumentException("not an event header for " + start + ": " + lines[0]);
+    }
+    r.begin(start, header, header.length, false, Integer.MAX_VALUE);
+    for (int i = 1; i < lines.length; i++) {
+      byte[] b = lines[i].getBytes(StandardCharsets.UTF_8);
+      r.append(b, b.length, false, Integer.MAX_VALUE);
+    }
+    return r;
+  }
+
   // --- filled by the reader
 
   /**

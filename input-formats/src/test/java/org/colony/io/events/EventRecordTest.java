@@ -1,6 +1,7 @@
 package org.colony.io.events;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
@@ -32,7 +33,11 @@ class EventRecordTest {
   }
 
   private static EventRecord event(String... lines) {
-    return event(MIB, lines);
+    EventStart start = EventStart.of("auto", ZoneOffset.UTC);
+    start.setReferenceDate(2026, 11);
+    EventRecord r = EventRecord.of(start, lines);
+    assertThat(r).isEqualTo(event(MIB, lines));
+    return r;
   }
 
   /** "LEVEL|thread|logger|message" of a one-line event. */
@@ -256,6 +261,15 @@ class EventRecordTest {
     r.append(new byte[] {'x'}, 1, true, MIB);
     assertThat(r.truncated()).isTrue();
     assertThat(r.text().toString()).isEqualTo(header + "\nx");
+  }
+
+  @Test
+  void ofRefusesALineThatStartsNoEvent() {
+    EventStart log4j = EventStart.of("log4j", ZoneOffset.UTC);
+    assertThatThrownBy(() -> EventRecord.of(log4j, "\tat a.B.c(B.java:1)"))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("not an event header for log4j: \tat a.B.c(B.java:1)");
+    assertThat(EventRecord.of(log4j, "2026-11-24 10:00:00 x", "y").lines()).isEqualTo(2);
   }
 
   @Test
