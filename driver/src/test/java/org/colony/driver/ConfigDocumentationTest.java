@@ -19,6 +19,7 @@ import org.colony.conf.ConfigKey;
 import org.colony.io.InputKeys;
 import org.colony.io.uploads.UploadKeys;
 import org.colony.io.syslog.SyslogKeys;
+import org.colony.io.events.EventKeys;
 import org.colony.jobs.JobSpec;
 import org.colony.jobs.common.JobKeys;
 import org.colony.testing.Paths;
@@ -56,6 +57,7 @@ class ConfigDocumentationTest {
     keys.addAll(InputKeys.all());
     keys.addAll(UploadKeys.all());
     keys.addAll(SyslogKeys.all());
+    keys.addAll(EventKeys.all());
     keys.addAll(JobKeys.all());
     keys.addAll(ColonyKeys.all());
     for (JobSpec spec : JobRegistry.all()) {

@@ -1,7 +1,6 @@
 package org.colony.io;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.io.LongWritable;
 import org.apache.hadoop.mapreduce.InputSplit;
@@ -18,7 +17,7 @@ import org.apache.hadoop.mapreduce.lib.input.FileSplit;
  * {@code colony.input.max.line.bytes}, is yielded as a rejected record carrying the reason, file and
  * byte offset. A damaged compressed file yields the lines before the damage and then one
  * CORRUPT_FILE reject (or fails the task, with {@code colony.input.corrupt=fail}). Counts
- * {@link RecordCounters} and one counter per {@link RejectReason}.
+ * {@link RecordCounters} and one counter per {@link RejectReason} ({@link RecordAccounting}).
  *
  * @param <V> the record type
  */
@@ -28,12 +27,10 @@ public abstract class LineParsingRecordReader<V extends ParsedRecord>
   private final LongWritable key = new LongWritable();
   private V value;
   private SplitLines lines;
-  private boolean skipCorrupt;
+  private RecordAccounting accounting;
   private boolean done;
   /** A reject made before the first line (a damaged file found on opening), not yet yielded. */
   private boolean pending;
-
-  private RecordAccounting accounting;
 
   /** A fresh value object; it is reused for every record of the split. */
   protected abstract V createValue();
@@ -53,8 +50,6 @@ public abstract class LineParsingRecordReader<V extends ParsedRecord>
     FileSplit split = (FileSplit) genericSplit;
     Configuration conf = ctx.getConfiguration();
     accounting = new RecordAccounting(ctx);
-    accounting.counter(RecordCounters.FILES_READ).increment(1);
-    skipCorrupt = InputKeys.skipCorrupt(conf);
     value = createValue();
     configure(split, conf);
     try {
@@ -100,15 +95,9 @@ public abstract class LineParsingRecordReader<V extends ParsedRecord>
 
   /** Skips the rest of a damaged file as one CORRUPT_FILE reject, or fails as configured. */
   private void corrupt(CorruptInputException e) throws IOException {
-    if (!skipCorrupt) {
-      throw new IOException(e.getMessage() + " (" + InputKeys.CORRUPT.name() + "=fail)", e);
-    }
+    accounting.corrupt(value, e);
     done = true;
-    accounting.counter(RecordCounters.FILES_CORRUPT).increment(1);
-    byte[] msg = String.valueOf(e.getCause() != null ? e.getCause() : e.getMessage())
-        .getBytes(StandardCharsets.UTF_8);
     key.set(e.offset());
-    accounting.rejected(value, RejectReason.CORRUPT_FILE, e.file(), e.offset(), msg, msg.length);
   }
 
   @Override

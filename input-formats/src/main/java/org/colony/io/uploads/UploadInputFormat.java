@@ -18,7 +18,6 @@ import org.apache.hadoop.mapreduce.lib.input.FileInputFormat;
 import org.apache.hadoop.mapreduce.lib.input.FileSplit;
 import org.apache.hadoop.security.AccessControlException;
 import org.colony.io.RecordAccounting;
-import org.colony.io.RecordCounters;
 import org.colony.io.RejectReason;
 
 /**
@@ -95,7 +94,6 @@ public class UploadInputFormat extends FileInputFormat<Text, UploadFile> {
       FileSystem fs = path.getFileSystem(conf);
       String relative = relativePath(path, roots);
       key.set(relative);
-      accounting.counter(RecordCounters.FILES_READ).increment(1);
       try {
         FileStatus st = fs.getFileStatus(path);
         value.set(path.toString(), relative,
