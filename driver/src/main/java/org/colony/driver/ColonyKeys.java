@@ -42,8 +42,28 @@ public final class ColonyKeys {
   public static final ConfigKey SAMPLE_SPLITS = ConfigKey.of("colony.sizing.sample.splits", "4",
       "How many splits, spread over the input, the pre-run sample reads.");
 
+  public static final ConfigKey LOCK_STALE_AFTER = ConfigKey.of("colony.lock.stale.after", "6h",
+      "A partition lock older than this belongs to a run that died: a new run takes it over (with "
+          + "a warning) instead of exiting 4. Longer than your longest job.");
+
+  public static final ConfigKey LOGS_ROOT = ConfigKey.of("colony.logs.root", "/logs",
+      "Where colony daily finds its inputs: <logs root>/<source>/dt=YYYY-MM-DD/[hr=HH/]. "
+          + "Option: --logs-root.");
+
+  public static final ConfigKey REPORTS_ROOT = ConfigKey.of("colony.reports.root", "/reports",
+      "Where colony daily writes: <reports root>/<job>/dt=YYYY-MM-DD/[hr=HH/]. "
+          + "Option: --reports-root.");
+
+  public static final ConfigKey DONE_FLAG = ConfigKey.of("colony.input.done.flag", "_SUCCESS",
+      "The file whose presence says an input partition is complete (as log shippers and "
+          + "upstream jobs write it); empty: the partition's folder existing is enough.");
+
+  public static final ConfigKey WAIT_POLL = ConfigKey.of("colony.input.wait.poll", "1m",
+      "With --wait, how often colony daily looks again for inputs that are not ready.");
+
   public static List<ConfigKey> all() {
     return List.of(BYTES_PER_REDUCER, REDUCERS_MAX, REJECTS_MAX_FRACTION, MAP_OUTPUT_CODEC,
-        PROGRESS_INTERVAL, HISTORY_DIR, HISTORY_RUNS, SAMPLE_BYTES, SAMPLE_SPLITS);
+        PROGRESS_INTERVAL, HISTORY_DIR, HISTORY_RUNS, SAMPLE_BYTES, SAMPLE_SPLITS,
+        LOCK_STALE_AFTER, LOGS_ROOT, REPORTS_ROOT, DONE_FLAG, WAIT_POLL);
   }
 }

@@ -10,6 +10,7 @@ import org.apache.hadoop.conf.Configured;
 import org.apache.hadoop.security.AccessControlException;
 import org.apache.hadoop.util.GenericOptionsParser;
 import org.apache.hadoop.util.Tool;
+import org.colony.driver.pipeline.DailyCommand;
 import org.colony.jobs.JobSpec;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -58,6 +59,12 @@ public final class ColonyTool extends Configured implements Tool {
       case "--version":
         out.println("colony " + Version.colony());
         return ExitCode.OK;
+      case "daily":
+      case "backfill": {
+        Configuration conf = getConf() != null ? getConf() : new Configuration();
+        String[] own = new GenericOptionsParser(conf, rest).getRemainingArgs();
+        return new DailyCommand(command.equals("backfill")).run(conf, own, out, err);
+      }
       case "history":
         try {
           Configuration conf = getConf() != null ? getConf() : new Configuration();
@@ -78,15 +85,13 @@ public final class ColonyTool extends Configured implements Tool {
     Configuration conf = getConf() != null ? getConf() : new Configuration();
     try {
       String[] own = new GenericOptionsParser(conf, rest).getRemainingArgs();
-      JobCommand cmd = new JobCommand(spec.get());
-      RunOptions options = cmd.parse(own, conf, JobCommand.commandLine(command, rest), out);
-      if (options == null) {
-        return ExitCode.OK;
-      }
-      return new JobRunner(conf, out, err).run(spec.get(), options);
+      return new JobRunner(conf, out, err).runCommand(spec.get(), own);
     } catch (UsageException e) {
       err.println("colony " + command + ": " + e.getMessage());
       return ExitCode.USAGE;
+    } catch (PartitionLock.LockedException e) {
+      err.println("colony " + command + ": " + e.getMessage());
+      return ExitCode.LOCKED;
     } catch (IllegalArgumentException e) {
       err.println("colony " + command + ": " + e.getMessage());
       LOG.debug("bad argument", e);
@@ -116,6 +121,8 @@ public final class ColonyTool extends Configured implements Tool {
     p.println("  help [COMMAND]   this help, or a command's options");
     p.println("  list             the commands with a line each");
     p.println("  version          Colony's version");
+    p.println("  daily --date D   one day's pipeline (conf/pipelines/daily.xml); --hour H for hourly");
+    p.println("  backfill --from D1 --to D2   the daily pipeline for each day, in order");
     p.println("  history JOB [N]  the job's recent runs: predicted vs actual shuffle, reducers,");
     p.println("                   duration, outcome (from colony.history.dir)");
     for (JobSpec s : JobRegistry.all()) {

@@ -30,15 +30,42 @@ public final class InputSet {
   /** One input path as given and what it matched. */
   public record Input(String given, List<Path> matched, int files, long bytes) {}
 
+  /** One file the job will read. */
+  public record InputFile(String path, long bytes, long modificationTime) {}
+
   private final List<Input> inputs;
   private final Map<String, Long> bytesByCodec;
   private final Map<String, List<FileStatus>> samples;
+  private final List<InputFile> files;
 
   private InputSet(List<Input> inputs, Map<String, Long> bytesByCodec,
-      Map<String, List<FileStatus>> samples) {
+      Map<String, List<FileStatus>> samples, List<InputFile> files) {
     this.inputs = inputs;
     this.bytesByCodec = bytesByCodec;
     this.samples = samples;
+    this.files = files;
+  }
+
+  /** Every file, sorted by path. */
+  public List<InputFile> fileList() {
+    return files;
+  }
+
+  /**
+   * A digest of every file's path, size and modification time: equal digests mean the input did
+   * not change (for --if-changed).
+   */
+  public String fingerprint() {
+    try {
+      java.security.MessageDigest md = java.security.MessageDigest.getInstance("SHA-256");
+      for (InputFile f : files) {
+        md.update((f.path() + "\t" + f.bytes() + "\t" + f.modificationTime() + "\n")
+            .getBytes(java.nio.charset.StandardCharsets.UTF_8));
+      }
+      return java.util.HexFormat.of().formatHex(md.digest());
+    } catch (java.security.NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
+    }
   }
 
   public List<Input> inputs() {
@@ -80,6 +107,7 @@ public final class InputSet {
     CompressionCodecFactory codecs = Codecs.factory(conf);
     Map<String, Long> byCodec = new TreeMap<>();
     Map<String, List<FileStatus>> samples = new TreeMap<>();
+    List<InputFile> files = new ArrayList<>();
     List<Input> inputs = new ArrayList<>();
     for (String g : given) {
       Path p = new Path(g);
@@ -101,14 +129,14 @@ public final class InputSet {
         }
         matched.add(m.getPath());
         if (m.isFile()) {
-          add(m, codecs, byCodec, samples, totals);
+          add(m, codecs, byCodec, samples, totals, files);
           continue;
         }
         RemoteIterator<LocatedFileStatus> it = fs.listFiles(m.getPath(), true);
         while (it.hasNext()) {
           LocatedFileStatus f = it.next();
           if (!isHiddenBelow(f.getPath(), m.getPath())) {
-            add(f, codecs, byCodec, samples, totals);
+            add(f, codecs, byCodec, samples, totals, files);
           }
         }
       }
@@ -117,11 +145,13 @@ public final class InputSet {
       }
       inputs.add(new Input(g, matched, (int) totals[0], totals[1]));
     }
-    return new InputSet(inputs, byCodec, samples);
+    files.sort((a, b) -> a.path().compareTo(b.path()));
+    return new InputSet(inputs, byCodec, samples, files);
   }
 
   private static void add(FileStatus f, CompressionCodecFactory codecs, Map<String, Long> byCodec,
-      Map<String, List<FileStatus>> samples, long[] totals) {
+      Map<String, List<FileStatus>> samples, long[] totals, List<InputFile> files) {
+    files.add(new InputFile(f.getPath().toString(), f.getLen(), f.getModificationTime()));
     totals[0]++;
     totals[1] += f.getLen();
     String codec = codecName(codecs.getCodec(f.getPath()));

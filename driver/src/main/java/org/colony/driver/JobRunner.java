@@ -56,13 +56,25 @@ public final class JobRunner {
   }
 
   /**
+   * Parses a job's own command line (what follows {@code colony JOB}; generic options already
+   * applied) into the configuration and runs it.
+   */
+  public int runCommand(JobSpec spec, String[] args)
+      throws IOException, UsageException, InterruptedException, PartitionLock.LockedException {
+    RunOptions options = new JobCommand(spec).parse(args, conf,
+        JobCommand.commandLine(spec.name(), args), out);
+    return options == null ? ExitCode.OK : run(spec, options);
+  }
+
+  /**
    * Runs {@code spec} with {@code options}.
    *
    * @return {@link ExitCode#OK} or {@link ExitCode#JOB_FAILED}
    * @throws UsageException for a problem the user can fix; nothing was started
+   * @throws PartitionLock.LockedException when another run holds the output partition
    */
   public int run(JobSpec spec, RunOptions options)
-      throws IOException, UsageException, InterruptedException {
+      throws IOException, UsageException, InterruptedException, PartitionLock.LockedException {
     long started = System.currentTimeMillis();
     String runId = spec.name() + "-" + RUN_ID_TIME.format(Instant.ofEpochMilli(started)) + "-"
         + String.format("%04x", ThreadLocalRandom.current().nextInt(0x10000));
@@ -72,8 +84,26 @@ public final class JobRunner {
     FileSystem fs = outputPath.getFileSystem(conf);
     outputPath = fs.makeQualified(outputPath);
     checkNoOverlap(inputs, outputPath);
+    if (options.explain()) {
+      return plan(spec, options, inputs, outputPath, fs, runId, started);
+    }
+    try (PartitionLock lock = PartitionLock.acquire(fs, outputPath, runId,
+        ColonyKeys.LOCK_STALE_AFTER.getDurationMillis(conf))) {
+      String recovered = StagedOutput.recover(fs, outputPath);
+      if (recovered != null) {
+        out.printf("%s: recovered %s: %s%n", spec.name(), outputPath, recovered);
+      }
+      return plan(spec, options, inputs, outputPath, fs, runId, started);
+    }
+  }
+
+  private int plan(JobSpec spec, RunOptions options, InputSet inputs, Path outputPath,
+      FileSystem fs, String runId, long started)
+      throws IOException, UsageException, InterruptedException {
     StagedOutput staged = new StagedOutput(fs, outputPath, runId);
-    staged.prepare(options.overwrite());
+    if (!options.explain()) {
+      staged.prepare(options.overwrite());
+    }
     RunHistory history = RunHistory.of(conf, fs);
 
     Job job = createJob(conf, spec, inputs, staged.staging());

@@ -18,6 +18,9 @@ import org.colony.jobs.JobSpec;
  * the published output's {@code _manifest.json} and the run history's entry.
  */
 final class RunReport {
+  /** Files listed one by one in a report; the fingerprint covers every file. */
+  static final int MAX_LISTED_FILES = 10_000;
+
   private final Map<String, Object> doc = new LinkedHashMap<>();
   private final long started;
   private List<Map<String, String>> advice = List.of();
@@ -36,6 +39,13 @@ final class RunReport {
     doc.put("inputFiles", inputs.files());
     doc.put("inputBytes", inputs.bytes());
     doc.put("inputByCodec", inputs.bytesByCodec());
+    doc.put("inputFingerprint", inputs.fingerprint());
+    List<InputSet.InputFile> files = inputs.fileList();
+    doc.put("inputFileList", files.size() <= MAX_LISTED_FILES ? files
+        : files.subList(0, MAX_LISTED_FILES));
+    if (files.size() > MAX_LISTED_FILES) {
+      doc.put("inputFileListTruncated", true);
+    }
     doc.put("reducers", decision.toMap());
   }
 

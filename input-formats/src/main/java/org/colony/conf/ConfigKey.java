@@ -65,6 +65,16 @@ public final class ConfigKey {
     }
   }
 
+  /** A duration in milliseconds; values take Hadoop's suffixes (ms, s, m, h, d). */
+  public long getDurationMillis(Configuration conf) {
+    try {
+      return conf.getTimeDuration(name, defaultValue, java.util.concurrent.TimeUnit.MILLISECONDS);
+    } catch (NumberFormatException e) {
+      throw new IllegalArgumentException(
+          name + " must be a duration such as 90s, 30m or 6h, got '" + conf.get(name) + "'");
+    }
+  }
+
   public boolean getBoolean(Configuration conf) {
     String v = conf.getTrimmed(name, defaultValue);
     if ("true".equalsIgnoreCase(v)) {
