@@ -44,9 +44,9 @@ import org.junit.jupiter.api.io.TempDir;
  * generated lines with known visitors and response times (Apache %D), checked within the sketches'
  * documented error bounds; exact nearest-rank percentiles checked against KLL's rank error.
  */
-class AccessStatsSketchesJobTest {
+public class AccessStatsSketchesJobTest {
   /** lgK 12: relative standard error 1.04 / sqrt(4096), as DataSketches documents it. */
-  static final double RSE = 1.04 / Math.sqrt(1 << 12);
+  public static final double RSE = 1.04 / Math.sqrt(1 << 12);
   private static final DateTimeFormatter HOUR =
       DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH", Locale.ROOT).withZone(ZoneOffset.UTC);
   private static final String APACHE_WITH_MICROS =
@@ -75,17 +75,16 @@ class AccessStatsSketchesJobTest {
   }
 
   /** Exact figures of one UTC day or hour. */
-  static final class Exact {
-    final Set<String> visitors = new HashSet<>();
+  public static final class Exact {
+    public final Set<String> visitors = new HashSet<>();
     final List<Long> micros = new ArrayList<>();
     long requests;
     long bytes;
   }
 
-  @Test
-  void sampleDataVisitorsPerDayAndHourAreWithinTheSketchBounds() throws Exception {
-    Map<String, Exact> days = new TreeMap<>();
-    Map<String, Exact> hours = new TreeMap<>();
+  /** Exact figures of both sample days, per UTC day and hour, from the oracle's parse. */
+  public static Generated sampleData() throws Exception {
+    Generated g = new Generated();
     Path logs = Paths.sampleData("logs/access");
     for (Path f : List.of(logs.resolve("dt=2026-11-24/access.log"),
         logs.resolve("dt=2026-11-25/access.log.gz"))) {
@@ -94,11 +93,12 @@ class AccessStatsSketchesJobTest {
         if (l == null) {
           continue;
         }
+        g.lines++;
         Instant t = l.time().toInstant();
         String agent = l.agent() == null || l.agent().equals("-") ? "" : l.agent();
         String visitor = l.client() + "\n" + agent;
-        for (Exact e : List.of(days.computeIfAbsent(t.atZone(ZoneOffset.UTC).toLocalDate()
-            .toString(), d -> new Exact()), hours.computeIfAbsent(HOUR.format(t),
+        for (Exact e : List.of(g.days.computeIfAbsent(t.atZone(ZoneOffset.UTC).toLocalDate()
+            .toString(), d -> new Exact()), g.hours.computeIfAbsent(HOUR.format(t),
                 h -> new Exact()))) {
           e.visitors.add(visitor);
           e.requests++;
@@ -106,9 +106,18 @@ class AccessStatsSketchesJobTest {
         }
       }
     }
+    return g;
+  }
+
+  @Test
+  void sampleDataVisitorsPerDayAndHourAreWithinTheSketchBounds() throws Exception {
+    Generated g = sampleData();
+    Map<String, Exact> days = g.days;
+    Map<String, Exact> hours = g.hours;
     assertThat(days.keySet()).containsExactly("2026-11-23", "2026-11-24", "2026-11-25");
     assertThat(days.get("2026-11-24").visitors).hasSizeGreaterThan(250);
 
+    Path logs = Paths.sampleData("logs/access");
     Path out = tmp.resolve("out");
     Job job = run(out, 3, conf -> { }, logs);
 
@@ -126,8 +135,8 @@ class AccessStatsSketchesJobTest {
 
   /**
    * Two UTC days of generated Apache lines with %D, in 5 files (5 map tasks), 2 reducers: hours of
-   * 40 requests (fewer than k: KLL is exact), 900 and 12,000; 30,000 visitors a day, a third of
-   * them on both days.
+   * 40 requests (fewer than k: KLL is exact), 900 and 12,000; about 25,000 visitors a day (drawn
+   * from a pool of 30,000 a day, half of it shared by both days).
    */
   @Test
   void generatedResponseTimesGivePercentilesWithinTheRankErrorAndAnExactMax() throws Exception {
@@ -275,11 +284,11 @@ class AccessStatsSketchesJobTest {
     }
   }
 
-  /** What {@link #generate} wrote, computed as it wrote it. */
-  static final class Generated {
-    final Map<String, Exact> days = new TreeMap<>();
-    final Map<String, Exact> hours = new TreeMap<>();
-    long lines;
+  /** Exact figures of some lines: what {@link #generate} wrote, computed as it wrote it. */
+  public static final class Generated {
+    public final Map<String, Exact> days = new TreeMap<>();
+    public final Map<String, Exact> hours = new TreeMap<>();
+    public long lines;
   }
 
   private static final String[] AGENTS = {
@@ -292,11 +301,11 @@ class AccessStatsSketchesJobTest {
    * Lines of 2026-03-01 and 2026-03-02 (UTC, +0000) in {@code files} files, in a shuffled order;
    * response times log-normal around 20 ms with slow outliers.
    */
-  static Generated generate(Path dir, int files) throws Exception {
+  public static Generated generate(Path dir, int files) throws Exception {
     Files.createDirectories(dir);
     Random r = new Random(42);
     Generated g = new Generated();
-    // 45,000 visitors: 0-29,999 on day 1, 15,000-44,999 on day 2
+    // a pool of 45,000 visitors: 0-29,999 for day 1, 15,000-44,999 for day 2
     String[] visitorIp = new String[45_000];
     String[] visitorAgent = new String[visitorIp.length];
     Set<String> seen = new HashSet<>();
