@@ -19,8 +19,10 @@ public class AccessStatsMapper
     extends Mapper<LongWritable, AccessLogRecord, ReportKey, AccessValue> {
   private static final byte[] QUESTION_MARK = {'?'};
   private static final byte[] DASH = {'-'};
-  /** Hours of sketches a task holds before it emits them early: about 3 weeks, some MB. */
+  /** Hours of sketches a task holds at most before it emits them early: about 3 weeks. */
   static final int MAX_HOURS_HELD = 512;
+  /** Heap the held sketches may take at most, roughly (a full HLL_8 and KLL sketch each). */
+  static final long SKETCH_BUDGET_BYTES = 32L << 20;
 
   private final ReportKey key = new ReportKey();
   private final AccessValue request = new AccessValue();
@@ -38,8 +40,9 @@ public class AccessStatsMapper
   protected void setup(Context context) {
     keepQuery = AccessStatsKeys.KEEP_QUERY.getBoolean(context.getConfiguration());
     hit.counts(counts.setHit());
-    sketches = new HourSketches(AccessStatsKeys.uvLgK(context.getConfiguration()),
-        AccessStatsKeys.latencyK(context.getConfiguration()), MAX_HOURS_HELD);
+    int lgK = AccessStatsKeys.uvLgK(context.getConfiguration());
+    int k = AccessStatsKeys.latencyK(context.getConfiguration());
+    sketches = new HourSketches(lgK, k, maxHoursHeld(lgK, k));
     emitter = new Emitter(context);
     rejects = new RejectSink(context);
   }
@@ -61,6 +64,15 @@ public class AccessStatsMapper
     VisitorFields.CLIENT_AGENT.visitorOf(r, visitor);
     sketches.add(hour, visitor.getBytes(), visitor.getLength(), r.responseMicros(), r.bytes(),
         emitter);
+  }
+
+  /**
+   * How many hours of sketches a task holds: 512, fewer when large sketches would pass the
+   * budget (an HLL_8 sketch is 2^lgK bytes, a KLL sketch of longs about 3k values of 8 bytes).
+   */
+  static int maxHoursHeld(int lgK, int k) {
+    long perHour = (1L << lgK) + 24L * k;
+    return (int) Math.max(1, Math.min(MAX_HOURS_HELD, SKETCH_BUDGET_BYTES / perHour));
   }
 
   /** The key of a text field; an absent field is the value '-', as the reports show it. */

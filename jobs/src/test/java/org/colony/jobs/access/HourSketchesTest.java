@@ -124,4 +124,12 @@ class HourSketchesTest {
       assertThat(early.latency.get(h).getMaxItem()).isEqualTo(once.latency.get(h).getMaxItem());
     }
   }
+
+  @Test
+  void largeSketchesAreHeldForFewerHours() {
+    assertThat(AccessStatsMapper.maxHoursHeld(12, 200)).isEqualTo(512);
+    // lgK 21: 2 MB per HLL_8 sketch, 15 of them in 32 MB
+    assertThat(AccessStatsMapper.maxHoursHeld(21, 200)).isEqualTo(15);
+    assertThat(AccessStatsMapper.maxHoursHeld(21, 65_535)).isEqualTo(9);
+  }
 }
