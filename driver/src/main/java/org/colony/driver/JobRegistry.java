@@ -7,6 +7,7 @@ import org.colony.jobs.access.AccessStatsSpec;
 import org.colony.jobs.exceptions.ExceptionsSpec;
 import org.colony.jobs.grep.GrepSpec;
 import org.colony.jobs.sessions.SessionsSpec;
+import org.colony.jobs.uv.UvRollupSpec;
 
 /** Every job Colony runs, one line each (as Hadoop's ExampleDriver registers its programs). */
 public final class JobRegistry {
@@ -16,7 +17,8 @@ public final class JobRegistry {
       new AccessStatsSpec(),
       new SessionsSpec(),
       new ExceptionsSpec(),
-      new GrepSpec());
+      new GrepSpec(),
+      new UvRollupSpec());
 
   public static List<JobSpec> all() {
     return JOBS;

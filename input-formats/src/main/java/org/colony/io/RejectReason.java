@@ -30,6 +30,7 @@ public enum RejectReason {
   EVENT_NO_HEADER("lines before the first event header of a file"),
 
   FILE_UNREADABLE("an upload could not be read"),
+  BAD_SKETCH("a sketch file whose name holds no valid date, or that DataSketches cannot read"),
   CORRUPT_FILE("a compressed file is damaged or truncated; the rest of it was skipped");
 
   private final String description;

@@ -120,8 +120,16 @@ public final class DailyCommand {
       Path history = RunHistory.of(conf, FileSystem.get(conf)).root();
       for (PipelineRunner.Result r : results) {
         if (r.message() == null && r.partition().hour() == null) {
-          Path page = ReportCommand.write(conf, new Path(roots.get("reports")),
-              r.partition().date(), null);
+          Path reports = new Path(roots.get("reports"));
+          Path existing = ReportCommand.defaultTarget(reports, r.partition().date());
+          if (r.count("skipped") == r.steps().size()
+              && existing.getFileSystem(conf).exists(existing)) {
+            // Nothing ran: the page on disk already shows these outputs. A rerun leaves
+            // the reports folder exactly as it was.
+            out.printf("%nreport: %s (unchanged)", existing);
+            continue;
+          }
+          Path page = ReportCommand.write(conf, reports, r.partition().date(), null);
           out.printf("%nreport: %s", page);
         }
       }
