@@ -113,7 +113,7 @@ final class Numbers {
   }
 
   /**
-   * {@code 0x} and hex digits; or hex digits holding a digit and a letter, 8 or more of them or
+   * {@code 0x} and hex digits; or hex digits holding a digit and a letter, 5 or more of them or
    * starting with a digit.
    */
   static int hex(byte[] b, int i, int e) {
@@ -133,7 +133,7 @@ final class Numbers {
       letter |= !isDigit(b[j]);
       j++;
     }
-    return (j - i >= 8 || isDigit(b[i])) && digit && letter && endsToken(b, j, e) ? j : -1;
+    return (j - i >= 5 || isDigit(b[i])) && digit && letter && endsToken(b, j, e) ? j : -1;
   }
 
   /**

@@ -13,8 +13,8 @@ import java.nio.charset.StandardCharsets;
  * message or a byte that is not a word byte ({@code [A-Za-z0-9_]}), the rules below are tried in
  * order and the first that matches replaces what it matched; otherwise a whole word, or one
  * other byte, is copied as it is. A rule matches only when the thing it masks ends where a token
- * ends: a byte that is not a word byte follows (or the end). So {@code ssh2}, {@code eth0},
- * {@code x86_64} and {@code ED25519} stay, while the {@code 0} of {@code pts/0} is masked.
+ * ends: a byte that is not a word byte follows (or the end). So {@code ssh2}, {@code eth0} and
+ * {@code x86_64} stay, while the {@code 0} of {@code pts/0} is masked.
  *
  * <ol>
  *   <li>{@code <user>}, only when users are masked: the name (a word of {@code [A-Za-z0-9._-]}
@@ -52,11 +52,14 @@ import java.nio.charset.StandardCharsets;
  *       ({@code 12ms}); {@code <size>}: with B, kB, KB, KiB, MB, MiB, GB, GiB, TB or TiB. A
  *       number and its unit apart ({@code 5000 ms}) are {@code <num> ms}.
  *   <li>{@code <hex>}: {@code 0x} and hex digits; a run of hex digits with both a digit and a
- *       letter that starts with a digit ({@code 3A1F2}, postfix's "queued as" ids) or is 8 or
- *       more long ({@code 4F2A31C0E1}, hashes). Shorter runs starting with a letter are words
- *       ({@code ED25519}, {@code e1000e}).
+ *       letter that starts with a digit ({@code 1f}) or is 5 or more long ({@code 4F2A31C0E1},
+ *       postfix's queue ids, {@code C081D} and {@code 3A1F2} in "queued as", hashes). Such
+ *       words are masked too ({@code ED25519}, {@code e1000e}): a constant word masked costs a
+ *       little detail, a variable one left costs a template per value. Shorter runs starting
+ *       with a letter ({@code ab12}) are words.
  *   <li>{@code <id>}: a run of 16 or more of {@code [A-Za-z0-9+/]} starting with a letter or a
- *       digit and holding both, with its {@code =} padding (base64 keys, tokens, long ids).
+ *       digit and holding both, with its {@code =} padding (base64 keys, tokens, long ids); not
+ *       followed by {@code +} or {@code /}.
  *   <li>{@code <num>}: digits, with {@code .digits} groups ({@code 1.8}, {@code 8.2302.0}).
  * </ol>
  *
@@ -313,7 +316,7 @@ public final class TemplateMasker {
     while (j < e && b[j] == '=') {
       j++;
     }
-    return j < e && isWord(b[j]) ? -1 : j;
+    return j < e && (isWord(b[j]) || b[j] == '+' || b[j] == '/') ? -1 : j;
   }
 
   private void append(byte[] b, int s, int n) {
