@@ -10,14 +10,22 @@ import org.colony.io.syslog.SyslogRecord;
 import org.colony.jobs.common.RejectSink;
 
 /**
- * Emits, per parsed line, a count under its (hour, host, app, severity) and the line's
- * {@link SyslogStats} under its (template, host, app). Rejected lines go to the reject sink.
+ * Adds, per parsed line, a count under its (hour, host, app, severity) and the line's
+ * {@link SyslogStats} under its (template, host, app) to the task's {@link MapSideSums}, which
+ * emits them summed. Rejected lines go to the reject sink.
  */
 public class SyslogStatsMapper
     extends Mapper<LongWritable, SyslogRecord, SyslogStatsKey, SyslogStats> {
+  /** Most keys a map task sums in memory before emitting them. */
+  static final int SUMS_MAX_ENTRIES = 50_000;
+  /** Most bytes (estimated) a map task's sums take before they are emitted. */
+  static final long SUMS_MAX_BYTES = 16L << 20;
+
   private final SyslogStatsKey key = new SyslogStatsKey();
   private final SyslogStats one = new SyslogStats().setCount(1);
   private final SyslogStats line = new SyslogStats();
+  private final MapSideSums sums = new MapSideSums(SUMS_MAX_ENTRIES, SUMS_MAX_BYTES);
+  private MapSideSums.Sink output;
   private TemplateMasker masker;
   private RejectSink rejects;
   private Counter withoutTime;
@@ -27,6 +35,7 @@ public class SyslogStatsMapper
     masker = new TemplateMasker(SyslogStatsKeys.maskUsers(context.getConfiguration()));
     rejects = new RejectSink(context);
     withoutTime = context.getCounter(SyslogStatsCounters.LINES_WITHOUT_TIME);
+    output = context::write;
   }
 
   @Override
@@ -48,17 +57,18 @@ public class SyslogStatsMapper
     } else {
       withoutTime.increment(1);
     }
-    context.write(key.setHourly(hour, host.getBytes(), 0, host.getLength(), app.getBytes(), 0,
-        app.getLength(), severity), one);
+    sums.add(key.setHourly(hour, host.getBytes(), 0, host.getLength(), app.getBytes(), 0,
+        app.getLength(), severity), one, output);
     masker.mask(message.getBytes(), 0, message.getLength());
     key.setTemplate(masker.bytes(), 0, masker.length(), host.getBytes(), 0, host.getLength(),
         app.getBytes(), 0, app.getLength());
-    context.write(key, line.setLine(severity, micros, message.getBytes(), 0,
-        message.getLength()));
+    sums.add(key, line.setLine(severity, micros, message.getBytes(), 0, message.getLength()),
+        output);
   }
 
   @Override
-  protected void cleanup(Context context) throws IOException {
+  protected void cleanup(Context context) throws IOException, InterruptedException {
+    sums.flush(output);
     rejects.close();
   }
 }

@@ -32,10 +32,11 @@ import org.colony.jobs.common.TsvRow;
  * distinct hosts, apps, most severe severity and an example; the exact top N templates by lines
  * at warning or worse.
  *
- * <p>One shuffle carries both: hourly keys, summed by the combiner, and (template, host, app)
- * keys, summed by the combiner per host and app, partitioned and grouped by template alone (see
- * {@link SyslogStatsKey}) so that each template is reduced whole in one reducer: its distinct
- * hosts, example and rank are exact with any number of reducers.
+ * <p>One shuffle carries both: hourly keys, and (template, host, app) keys partitioned and
+ * grouped by template alone (see {@link SyslogStatsKey}) so that each template is reduced whole
+ * in one reducer: its distinct hosts, example and rank are exact with any number of reducers.
+ * Each map task sums both in memory ({@link MapSideSums}) and the combiner sums what it emitted
+ * more than once, so the shuffle carries about one record per key and map task.
  */
 public final class SyslogStatsSpec implements JobSpec {
 
@@ -66,8 +67,8 @@ public final class SyslogStatsSpec implements JobSpec {
   }
 
   /**
-   * Two records per line, combined per map task into one per hour, host, app and severity and
-   * one per template, host and app, each with an example message: a few percent of the input.
+   * One record per hour, host, app and severity and one per template, host and app, each with an
+   * example message, per map task: about 5% of the input on the sample syslog scaled to 110 MB.
    */
   @Override
   public double defaultShuffleRatio() {

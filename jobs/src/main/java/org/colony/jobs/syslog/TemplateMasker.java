@@ -159,6 +159,24 @@ public final class TemplateMasker {
     if (!isWord(c)) {
       return -1;
     }
+    // Most tokens are plain words and numbers: a run of letters (digits) followed by a byte that
+    // can continue no rule's match is a word (a number), without trying each rule.
+    int k = i + 1;
+    if (isLetter(c)) {
+      while (k < e && isLetter(b[k])) {
+        k++;
+      }
+      if (k == e || !isDigit(b[k]) && !mayContinue(b[k])) {
+        return -1;
+      }
+    } else if (isDigit(c)) {
+      while (k < e && isDigit(b[k])) {
+        k++;
+      }
+      if (k == e || !isLetter(b[k]) && !mayContinue(b[k])) {
+        return found(NUM, k);
+      }
+    }
     if (isLetter(c) && (j = url(b, i, e)) > 0) {
       return found(URL, j);
     }
@@ -343,6 +361,26 @@ public final class TemplateMasker {
 
   static boolean isHex(byte c) {
     return isDigit(c) || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F');
+  }
+
+  /**
+   * Bytes after a run of letters or digits with which some rule could still match: the word
+   * byte {@code _} and the separators of addresses, numbers, dates, e-mail, URLs and ids.
+   */
+  private static boolean mayContinue(byte c) {
+    switch (c) {
+      case '_':
+      case ':':
+      case '+':
+      case '.':
+      case '-':
+      case '@':
+      case '%':
+      case '/':
+        return true;
+      default:
+        return false;
+    }
   }
 
   /** Bytes that end a URL or a path: spaces, control bytes and {@code "'<>()[]{},;}. */
