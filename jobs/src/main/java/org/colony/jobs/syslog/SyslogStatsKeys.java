@@ -4,7 +4,10 @@ import java.util.List;
 import org.apache.hadoop.conf.Configuration;
 import org.colony.conf.ConfigKey;
 
-/** Configuration keys of syslog-stats, with typed accessors. Documented in conf/colony-default.xml. */
+/**
+ * Configuration keys of syslog-stats, with typed accessors. Documented in
+ * conf/colony-default.xml.
+ */
 public final class SyslogStatsKeys {
   private SyslogStatsKeys() {}
 

@@ -85,7 +85,8 @@ class SyslogStatsJobTest {
   private enum SyslogReportsView {
     HOURLY("hourly", "hour\thost\tapp\tseverity\tcount"),
     TEMPLATES("templates", "template\tcount\tfirst_seen\tlast_seen\thosts\tseverity\tapp\texample"),
-    TOP("top", "rank\ttemplate\tcount\ttotal\tfirst_seen\tlast_seen\thosts\tseverity\tapp\texample");
+    TOP("top", "rank\ttemplate\tcount\ttotal\tfirst_seen\tlast_seen\thosts\tseverity\tapp"
+        + "\texample");
 
     final String folder;
     final String header;
