@@ -7,6 +7,7 @@ import org.colony.jobs.access.AccessStatsSpec;
 import org.colony.jobs.exceptions.ExceptionsSpec;
 import org.colony.jobs.grep.GrepSpec;
 import org.colony.jobs.sessions.SessionsSpec;
+import org.colony.jobs.syslog.SyslogStatsSpec;
 import org.colony.jobs.uv.UvRollupSpec;
 
 /** Every job Colony runs, one line each (as Hadoop's ExampleDriver registers its programs). */
@@ -18,6 +19,7 @@ public final class JobRegistry {
       new SessionsSpec(),
       new ExceptionsSpec(),
       new GrepSpec(),
+      new SyslogStatsSpec(),
       new UvRollupSpec());
 
   public static List<JobSpec> all() {
