@@ -5,6 +5,7 @@ import java.util.Optional;
 import org.colony.jobs.JobSpec;
 import org.colony.jobs.access.AccessStatsSpec;
 import org.colony.jobs.sessions.SessionsSpec;
+import org.colony.jobs.thumbnails.ThumbnailsSpec;
 
 /** Every job Colony runs, one line each (as Hadoop's ExampleDriver registers its programs). */
 public final class JobRegistry {
@@ -12,7 +13,8 @@ public final class JobRegistry {
 
   private static final List<JobSpec> JOBS = List.of(
       new AccessStatsSpec(),
-      new SessionsSpec());
+      new SessionsSpec(),
+      new ThumbnailsSpec());
 
   public static List<JobSpec> all() {
     return JOBS;
