@@ -9,7 +9,7 @@ public final class ImageProblem extends Exception {
 
   /** The reasons, each also a {@link ThumbnailsCounters} name. */
   public enum Reason {
-    REFUSED_TOO_LARGE, REFUSED_PATH, TRUNCATED, CORRUPT, UNSUPPORTED;
+    REFUSED_TOO_LARGE, REFUSED_PATH, TRUNCATED, CORRUPT, UNSUPPORTED, UNREADABLE;
 
     public ThumbnailsCounters counter() {
       return ThumbnailsCounters.valueOf(name());

@@ -4,7 +4,7 @@ package org.colony.jobs.thumbnails;
  * What thumbnails found. Every upload read is an image or another type: {@code RECORDS_PARSED =
  * IMAGES + SKIPPED_OTHER_TYPE}; every image is thumbnailed or refused with one reason:
  * {@code IMAGES = THUMBNAILED + REFUSED_TOO_LARGE + REFUSED_PATH + TRUNCATED + CORRUPT +
- * UNSUPPORTED}.
+ * UNSUPPORTED + UNREADABLE}.
  */
 public enum ThumbnailsCounters {
   /** Uploads whose magic bytes say JPEG, PNG, GIF or BMP. */
@@ -27,6 +27,8 @@ public enum ThumbnailsCounters {
   CORRUPT,
   /** Well-formed images of a kind the decoder does not handle (a CMYK JPEG, say). */
   UNSUPPORTED,
+  /** Images removed or made unreadable between their header and their decoding. */
+  UNREADABLE,
   /** Thumbnailed images on which the decoder warned (listed in problems/ as DECODE_WARNING). */
   DECODE_WARNINGS
 }

@@ -1,10 +1,12 @@
 package org.colony.jobs.thumbnails;
 
+import java.io.FileNotFoundException;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
 import org.apache.hadoop.conf.Configuration;
+import org.apache.hadoop.fs.FSDataInputStream;
 import org.apache.hadoop.fs.FSDataOutputStream;
 import org.apache.hadoop.fs.FileAlreadyExistsException;
 import org.apache.hadoop.fs.FileSystem;
@@ -14,6 +16,7 @@ import org.apache.hadoop.io.Text;
 import org.apache.hadoop.mapreduce.Counter;
 import org.apache.hadoop.mapreduce.Mapper;
 import org.apache.hadoop.mapreduce.lib.output.FileOutputFormat;
+import org.apache.hadoop.security.AccessControlException;
 import org.colony.io.RecordCounters;
 import org.colony.io.uploads.UploadFile;
 import org.colony.jobs.common.RejectSink;
@@ -81,9 +84,7 @@ public class ThumbnailsMapper extends Mapper<Text, UploadFile, NullWritable, Tex
     try {
       ThumbnailPaths.check(path);
       thumbnailer.checkSize(header);
-      Path file = new Path(upload.path().toString());
-      FileSystem fs = file.getFileSystem(context.getConfiguration());
-      try (SeekableImageInputStream in = new SeekableImageInputStream(fs.open(file),
+      try (SeekableImageInputStream in = new SeekableImageInputStream(open(upload, context),
           upload.size())) {
         try {
           result = thumbnailer.thumbnails(header, in);
@@ -108,6 +109,18 @@ public class ThumbnailsMapper extends Mapper<Text, UploadFile, NullWritable, Tex
       row.clear().field(relative).field(t.size()).field(t.width()).field(t.height())
           .field(t.bytes().length).field(ThumbnailPaths.of(path, t.size(), t.extension()));
       reports.write(ThumbnailsSpec.THUMBNAILS, row.text());
+    }
+  }
+
+  /** The upload's file, opened again for decoding: seekable, where its content() is not. */
+  private static FSDataInputStream open(UploadFile upload, Context context)
+      throws IOException, ImageProblem {
+    Path file = new Path(upload.path().toString());
+    try {
+      return file.getFileSystem(context.getConfiguration()).open(file);
+    } catch (FileNotFoundException | AccessControlException e) {
+      throw new ImageProblem(ImageProblem.Reason.UNREADABLE, "cannot be opened again for "
+          + "decoding: " + e.getMessage());
     }
   }
 

@@ -3,9 +3,11 @@ package org.colony.jobs.thumbnails;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.awt.image.BufferedImage;
+import java.io.FileNotFoundException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
+import java.net.URI;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -15,10 +17,12 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
 import java.util.stream.Stream;
 import javax.imageio.ImageIO;
 import org.apache.hadoop.conf.Configuration;
+import org.apache.hadoop.fs.FSDataInputStream;
 import org.apache.hadoop.mapreduce.Counters;
 import org.apache.hadoop.io.NullWritable;
 import org.apache.hadoop.io.Text;
@@ -32,6 +36,7 @@ import org.apache.hadoop.mapreduce.lib.output.LazyOutputFormat;
 import org.apache.hadoop.mapreduce.lib.output.TextOutputFormat;
 import org.colony.io.InputKeys;
 import org.colony.io.RecordCounters;
+import org.colony.io.fs.NioLocalFileSystem;
 import org.colony.io.uploads.CombinedUploadInputFormat;
 import org.colony.jobs.common.Tsv;
 import org.colony.testing.LocalHadoop;
@@ -246,6 +251,51 @@ class ThumbnailsJobTest {
     assertThat(out.resolve("thumbnails")).doesNotExist();
     assertThat(files(out).keySet()).allMatch(f -> f.equals("_SUCCESS") || f.equals(
         "._SUCCESS.crc"));
+  }
+
+  /**
+   * The local file system under the scheme {@code opens-once:}, where the second open of a file
+   * fails as if it had been removed since the first.
+   */
+  public static class OpensOnce extends NioLocalFileSystem.Raw {
+    private static final URI NAME = URI.create("opens-once:///");
+    private final Set<String> opened = ConcurrentHashMap.newKeySet();
+
+    @Override
+    public URI getUri() {
+      return NAME;
+    }
+
+    @Override
+    public FSDataInputStream open(org.apache.hadoop.fs.Path f, int bufferSize)
+        throws IOException {
+      if (!opened.add(f.toUri().getPath())) {
+        throw new FileNotFoundException(f + " (removed since)");
+      }
+      return super.open(f, bufferSize);
+    }
+  }
+
+  /** An image gone between its header and its decoding is listed, and the job goes on. */
+  @Test
+  void anImageRemovedBeforeDecodingIsUnreadable() throws Exception {
+    Path in = tmp.resolve("uploads");
+    write(in, "a/cat.png", TestImages.encoded("png", 64, 64));
+    Path out = tmp.resolve("out");
+    Configuration conf = LocalHadoop.conf(tmp);
+    conf.set("fs.opens-once.impl", OpensOnce.class.getName());
+    Job job = Job.getInstance(conf, "thumbnails test");
+    job.getConfiguration().setBoolean(FileInputFormat.INPUT_DIR_RECURSIVE, true);
+    FileInputFormat.setInputPaths(job, new org.apache.hadoop.fs.Path("opens-once://"
+        + in.toUri().getPath()));
+    FileOutputFormat.setOutputPath(job, new org.apache.hadoop.fs.Path(out.toUri()));
+    spec.configure(job);
+    assertThat(job.waitForCompletion(false)).isTrue();
+    assertThat(count(job.getCounters(), ThumbnailsCounters.UNREADABLE)).isEqualTo(1);
+    assertThat(count(job.getCounters(), ThumbnailsCounters.IMAGES)).isEqualTo(1);
+    assertThat(TsvFiles.rows(out.resolve("problems"), ThumbnailsSpec.PROBLEMS.header()))
+        .singleElement().asString().startsWith("a/cat.png\tUNREADABLE\t").contains("removed");
+    assertThat(out.resolve("thumbs")).doesNotExist();
   }
 
   @Test
