@@ -8,6 +8,7 @@ import org.colony.jobs.exceptions.ExceptionsSpec;
 import org.colony.jobs.grep.GrepSpec;
 import org.colony.jobs.sessions.SessionsSpec;
 import org.colony.jobs.syslog.SyslogStatsSpec;
+import org.colony.jobs.thumbnails.ThumbnailsSpec;
 import org.colony.jobs.uv.UvRollupSpec;
 
 /** Every job Colony runs, one line each (as Hadoop's ExampleDriver registers its programs). */
@@ -20,7 +21,8 @@ public final class JobRegistry {
       new ExceptionsSpec(),
       new GrepSpec(),
       new SyslogStatsSpec(),
-      new UvRollupSpec());
+      new UvRollupSpec(),
+      new ThumbnailsSpec());
 
   public static List<JobSpec> all() {
     return JOBS;
