@@ -10,8 +10,9 @@ import java.nio.charset.StandardCharsets;
  * folder, as itself. Safe: valid UTF-8, relative ('/'-separated, not starting with '/'), every
  * component non-empty, not {@code .} or {@code ..}, not hidden (starting with {@code _} or
  * {@code .}, as Hadoop's inputs skip them and the output's own {@code _SUCCESS},
- * {@code _manifest.json} and {@code _rejects/} are named), without NUL or a backslash (a Windows
- * separator). Tabs, newlines, spaces, colons and any other UTF-8 are names like others.
+ * {@code _manifest.json} and {@code _rejects/} are named), without NUL, a backslash (a Windows
+ * separator) or a colon (a Hadoop path cannot hold one in a name: it reads as a URI scheme, and
+ * HDFS refuses it). Tabs, newlines, spaces and any other UTF-8 are names like others.
  *
  * <p>Every path the uploads formats produce from an upload store passes: the store lists no hidden
  * files and Hadoop paths hold no empty, '.' or '..' components.
@@ -42,6 +43,9 @@ public final class RestorePaths {
       }
       if (i < n && b[i] == '\\') {
         return "backslash";
+      }
+      if (i < n && b[i] == ':') {
+        return "colon";
       }
       if (i == n || b[i] == '/') {
         int len = i - start;
