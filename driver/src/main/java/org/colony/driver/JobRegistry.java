@@ -4,6 +4,9 @@ import java.util.List;
 import java.util.Optional;
 import org.colony.jobs.JobSpec;
 import org.colony.jobs.access.AccessStatsSpec;
+import org.colony.jobs.inventory.InventorySpec;
+import org.colony.jobs.packs.PackSpec;
+import org.colony.jobs.packs.UnpackSpec;
 import org.colony.jobs.sessions.SessionsSpec;
 
 /** Every job Colony runs, one line each (as Hadoop's ExampleDriver registers its programs). */
@@ -12,7 +15,10 @@ public final class JobRegistry {
 
   private static final List<JobSpec> JOBS = List.of(
       new AccessStatsSpec(),
-      new SessionsSpec());
+      new SessionsSpec(),
+      new InventorySpec(),
+      new PackSpec(),
+      new UnpackSpec());
 
   public static List<JobSpec> all() {
     return JOBS;
