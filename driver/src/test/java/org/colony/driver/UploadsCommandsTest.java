@@ -39,9 +39,11 @@ class UploadsCommandsTest {
   void inventoryPackAndUnpackOfTheSampleUploads() throws Exception {
     String uploads = Paths.sampleData("uploads").toString();
     Path inventory = tmp.resolve("inventory");
-    ColonyCli inv = ColonyCli.run(conf, "uploads-inventory", "--input", uploads, "--output",
-        inventory.toString());
+    ColonyCli inv = ColonyCli.run(conf, "uploads-inventory", "-D", "colony.input.combine=true",
+        "--input", uploads, "--output", inventory.toString());
     assertThat(inv.exit).as(inv.toString()).isZero();
+    assertThat(inv.out).as("no advice to combine an input read combined")
+        .contains("read combined").doesNotContain("combined input would");
     assertThat(inv.out).contains("uploads-inventory succeeded", "records  in 28  parsed 28",
         "no pre-run sample", "(files/ owners/ duplicates/)");
     assertThat(inventory.resolve("_SUCCESS")).exists();
