@@ -6,6 +6,9 @@ import org.colony.jobs.JobSpec;
 import org.colony.jobs.access.AccessStatsSpec;
 import org.colony.jobs.exceptions.ExceptionsSpec;
 import org.colony.jobs.grep.GrepSpec;
+import org.colony.jobs.inventory.InventorySpec;
+import org.colony.jobs.packs.PackSpec;
+import org.colony.jobs.packs.UnpackSpec;
 import org.colony.jobs.sessions.SessionsSpec;
 import org.colony.jobs.syslog.SyslogStatsSpec;
 import org.colony.jobs.thumbnails.ThumbnailsSpec;
@@ -22,7 +25,10 @@ public final class JobRegistry {
       new GrepSpec(),
       new SyslogStatsSpec(),
       new UvRollupSpec(),
-      new ThumbnailsSpec());
+      new ThumbnailsSpec(),
+      new InventorySpec(),
+      new PackSpec(),
+      new UnpackSpec());
 
   public static List<JobSpec> all() {
     return JOBS;
