@@ -38,7 +38,11 @@ final class UndecodableNames {
       if (!(fs instanceof LocalFileSystem || fs instanceof RawLocalFileSystem)) {
         continue;
       }
-      java.nio.file.Path dir = java.nio.file.Path.of(fs.makeQualified(root).toUri());
+      java.net.URI uri = fs.makeQualified(root).toUri();
+      if (!"file".equals(uri.getScheme())) {
+        continue; // a local file system under a scheme of its own: not walked by java.nio
+      }
+      java.nio.file.Path dir = java.nio.file.Path.of(uri);
       if (!Files.isDirectory(dir)) {
         continue;
       }
