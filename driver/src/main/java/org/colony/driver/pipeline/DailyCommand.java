@@ -59,6 +59,9 @@ public final class DailyCommand {
         .desc("inputs are <logs root>/<source>/dt=YYYY-MM-DD/ [colony.logs.root]").get());
     o.addOption(Option.builder().longOpt("reports-root").hasArg().argName("PATH")
         .desc("outputs are <reports root>/<job>/dt=YYYY-MM-DD/ [colony.reports.root]").get());
+    o.addOption(Option.builder().longOpt("uploads-root").hasArg().argName("PATH")
+        .desc("the upload store, read whole by the upload jobs; skipped when it is not there "
+            + "[colony.uploads.root]").get());
     o.addOption(Option.builder().longOpt("wait").hasArg().argName("DURATION")
         .desc("wait this long (e.g. 90m) for inputs without their done-flag, else exit 3").get());
     o.addOption(Option.builder().longOpt("force")
@@ -92,6 +95,7 @@ public final class DailyCommand {
       Map<String, String> roots = new LinkedHashMap<>();
       roots.put("logs", cl.getOptionValue("logs-root", ColonyKeys.LOGS_ROOT.get(conf)));
       roots.put("reports", cl.getOptionValue("reports-root", ColonyKeys.REPORTS_ROOT.get(conf)));
+      roots.put("uploads", cl.getOptionValue("uploads-root", ColonyKeys.UPLOADS_ROOT.get(conf)));
       conf.set(ColonyKeys.WAIT_POLL.name(), ColonyKeys.WAIT_POLL.get(conf));
       long wait = 0;
       if (cl.hasOption("wait")) {
@@ -122,7 +126,7 @@ public final class DailyCommand {
         if (r.message() == null && r.partition().hour() == null) {
           Path reports = new Path(roots.get("reports"));
           Path existing = ReportCommand.defaultTarget(reports, r.partition().date());
-          if (r.count("skipped") == r.steps().size()
+          if (r.count("done") + r.count("failed") == 0
               && existing.getFileSystem(conf).exists(existing)) {
             // Nothing ran: the page on disk already shows these outputs. A rerun leaves
             // the reports folder exactly as it was.
