@@ -100,7 +100,7 @@ class ReportBrowserTest {
 
     Path shot = Path.of("target", "report-screenshot.png").toAbsolutePath();
     Files.deleteIfExists(shot);
-    run(chromium("--screenshot=" + shot, "--window-size=1000,3200", url));
+    run(chromium("--screenshot=" + shot, "--window-size=1000,9000", url));
     assertThat(shot).exists();
     byte[] png = Files.readAllBytes(shot);
     assertThat(png.length).isGreaterThan(20_000);
