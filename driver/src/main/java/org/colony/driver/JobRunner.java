@@ -12,8 +12,10 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
 import org.apache.hadoop.conf.Configuration;
+import org.apache.hadoop.fs.FileStatus;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
+import org.apache.hadoop.fs.permission.FsPermission;
 import org.apache.hadoop.mapreduce.Counters;
 import org.apache.hadoop.mapreduce.Job;
 import org.apache.hadoop.mapreduce.MRJobConfig;
@@ -156,6 +158,7 @@ public final class JobRunner {
       Map<String, Object> doc = report.map();
       new Manifest(doc).write(fs, staged.staging());
       staged.markComplete();
+      restrict(fs, staged.staging(), spec.outputUmask(job.getConfiguration()));
       staged.publish();
       published = true;
       record(history, options, doc);
@@ -341,6 +344,24 @@ public final class JobRunner {
       folders.append(' ').append(RejectSink.FOLDER).append('/');
     }
     out.printf("  output   %s  (%s)%n", output, folders.toString().trim());
+  }
+
+  /** Applies a job's output umask to every folder and file of its staged output. */
+  static void restrict(FileSystem fs, Path dir, String umask) throws IOException {
+    if (umask == null) {
+      return;
+    }
+    FsPermission mask = new FsPermission(Short.parseShort(umask, 8));
+    FsPermission dirs = FsPermission.getDirDefault().applyUMask(mask);
+    FsPermission files = FsPermission.getFileDefault().applyUMask(mask);
+    fs.setPermission(dir, dirs);
+    for (FileStatus s : fs.listStatus(dir)) {
+      if (s.isDirectory()) {
+        restrict(fs, s.getPath(), umask);
+      } else {
+        fs.setPermission(s.getPath(), files);
+      }
+    }
   }
 
   private void killAndClean(Job job, StagedOutput staged) {

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermission;
 import java.security.MessageDigest;
 import java.util.HexFormat;
 import java.util.List;
@@ -90,6 +91,17 @@ class UploadsCommandsTest {
     }
     assertThat(got).isEqualTo(want);
     assertThat(restored.resolve("_manifest.json")).exists();
+
+    // uploads may be private: what the jobs wrote from them is not readable by others
+    for (Path out : List.of(inventory, packs, restored)) {
+      try (Stream<Path> s = Files.walk(out)) {
+        for (Path p : s.toList()) {
+          assertThat(Files.getPosixFilePermissions(p)).as(p.toString())
+              .doesNotContain(PosixFilePermission.OTHERS_READ,
+                  PosixFilePermission.OTHERS_WRITE, PosixFilePermission.OTHERS_EXECUTE);
+        }
+      }
+    }
   }
 
   @Test

@@ -84,6 +84,15 @@ public interface JobSpec {
    */
   default void afterSuccess(Job job, FileSystem fs, Path output) throws IOException {}
 
+  /**
+   * The umask (octal, such as {@code 027}) that the whole published output gets, or null to
+   * leave the file system's defaults: jobs that write what they read from private uploads
+   * restrict it. The driver applies it to every file and folder of the output before publishing.
+   */
+  default String outputUmask(Configuration conf) {
+    return null;
+  }
+
   /** A report folder and the header of its TSV files. */
   record Report(String folder, String header) {}
 }

@@ -79,6 +79,7 @@ public final class InventorySpec implements JobSpec {
 
   @Override
   public void configure(Job job) {
+    UploadKeys.restrictOutputs(job.getConfiguration());
     Configuration conf = job.getConfiguration();
     InventoryKeys.duplicatePaths(conf);
     if (UploadKeys.OWNER_DEPTH.getInt(conf) < 0) {
@@ -96,5 +97,10 @@ public final class InventorySpec implements JobSpec {
     job.setOutputKeyClass(NullWritable.class);
     job.setOutputValueClass(Text.class);
     LazyOutputFormat.setOutputFormatClass(job, TextOutputFormat.class);
+  }
+
+  @Override
+  public String outputUmask(Configuration conf) {
+    return UploadKeys.outputUmask(conf);
   }
 }

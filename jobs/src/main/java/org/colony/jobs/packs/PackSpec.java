@@ -76,6 +76,7 @@ public final class PackSpec implements JobSpec {
 
   @Override
   public void configure(Job job) throws IOException {
+    UploadKeys.restrictOutputs(job.getConfiguration());
     Configuration conf = job.getConfiguration();
     PackKeys.maxFileSize(conf);
     PackKeys.codec(conf);
@@ -99,5 +100,10 @@ public final class PackSpec implements JobSpec {
     job.setOutputKeyClass(NullWritable.class);
     job.setOutputValueClass(Text.class);
     LazyOutputFormat.setOutputFormatClass(job, TextOutputFormat.class);
+  }
+
+  @Override
+  public String outputUmask(Configuration conf) {
+    return UploadKeys.outputUmask(conf);
   }
 }

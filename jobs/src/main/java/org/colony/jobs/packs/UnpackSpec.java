@@ -3,10 +3,12 @@ package org.colony.jobs.packs;
 import java.util.List;
 import org.apache.hadoop.io.NullWritable;
 import org.apache.hadoop.io.Text;
+import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.mapreduce.Job;
 import org.apache.hadoop.mapreduce.lib.output.LazyOutputFormat;
 import org.apache.hadoop.mapreduce.lib.output.TextOutputFormat;
 import org.colony.conf.ConfigKey;
+import org.colony.io.uploads.UploadKeys;
 import org.colony.io.uploads.UploadPackInputFormat;
 import org.colony.jobs.JobOption;
 import org.colony.jobs.JobSpec;
@@ -50,6 +52,7 @@ public final class UnpackSpec implements JobSpec {
 
   @Override
   public void configure(Job job) {
+    UploadKeys.restrictOutputs(job.getConfiguration());
     job.setJarByClass(UnpackSpec.class);
     job.setInputFormatClass(UploadPackInputFormat.class);
     job.setMapperClass(UnpackMapper.class);
@@ -57,5 +60,10 @@ public final class UnpackSpec implements JobSpec {
     job.setOutputKeyClass(NullWritable.class);
     job.setOutputValueClass(Text.class);
     LazyOutputFormat.setOutputFormatClass(job, TextOutputFormat.class);
+  }
+
+  @Override
+  public String outputUmask(Configuration conf) {
+    return UploadKeys.outputUmask(conf);
   }
 }

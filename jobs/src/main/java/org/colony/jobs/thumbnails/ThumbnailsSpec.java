@@ -11,6 +11,7 @@ import org.colony.conf.ConfigKey;
 import org.colony.io.InputKeys;
 import org.colony.io.uploads.CombinedUploadInputFormat;
 import org.colony.io.uploads.UploadInputFormat;
+import org.colony.io.uploads.UploadKeys;
 import org.colony.jobs.JobOption;
 import org.colony.jobs.JobSpec;
 
@@ -62,6 +63,7 @@ public final class ThumbnailsSpec implements JobSpec {
 
   @Override
   public void configure(Job job) {
+    UploadKeys.restrictOutputs(job.getConfiguration());
     Configuration conf = job.getConfiguration();
     ThumbnailsKeys.sizes(conf);
     ThumbnailsKeys.maxPixels(conf);
@@ -73,5 +75,10 @@ public final class ThumbnailsSpec implements JobSpec {
     job.setOutputKeyClass(NullWritable.class);
     job.setOutputValueClass(Text.class);
     LazyOutputFormat.setOutputFormatClass(job, TextOutputFormat.class);
+  }
+
+  @Override
+  public String outputUmask(Configuration conf) {
+    return UploadKeys.outputUmask(conf);
   }
 }
