@@ -1,6 +1,5 @@
 package org.colony.jobs.inventory;
 
-import java.util.ArrayList;
 import java.util.List;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.io.NullWritable;
@@ -16,6 +15,7 @@ import org.colony.io.uploads.UploadKeys;
 import org.colony.jobs.JobOption;
 import org.colony.jobs.JobSpec;
 import org.colony.jobs.common.ReportKey;
+import org.colony.jobs.common.UploadOptions;
 
 /**
  * uploads-inventory: every file under an uploads root with its owner, size, modification time,
@@ -39,9 +39,7 @@ public final class InventorySpec implements JobSpec {
   @Override
   public List<JobOption> options() {
     return List.of(
-        JobOption.withValue("owner-depth", "N", UploadKeys.OWNER_DEPTH,
-            "which folder below the uploads root names the owner: 1 for root/OWNER/... (default "
-                + UploadKeys.OWNER_DEPTH.defaultValue() + ")"),
+        UploadOptions.ownerDepth(),
         JobOption.withValue("duplicate-paths", "N", InventoryKeys.DUPLICATE_PATHS,
             "how many paths a duplicates/ row lists (default "
                 + InventoryKeys.DUPLICATE_PATHS.defaultValue() + ")"));
@@ -49,9 +47,7 @@ public final class InventorySpec implements JobSpec {
 
   @Override
   public List<ConfigKey> keys() {
-    List<ConfigKey> keys = new ArrayList<>(InventoryKeys.all());
-    keys.add(UploadKeys.OWNER_DEPTH);
-    return keys;
+    return UploadOptions.keys(InventoryKeys.all());
   }
 
   @Override

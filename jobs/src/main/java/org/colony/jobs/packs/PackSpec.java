@@ -1,7 +1,6 @@
 package org.colony.jobs.packs;
 
 import java.io.IOException;
-import java.util.ArrayList;
 import java.util.List;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.Path;
@@ -17,6 +16,7 @@ import org.colony.io.uploads.CombinedUploadInputFormat;
 import org.colony.io.uploads.UploadKeys;
 import org.colony.jobs.JobOption;
 import org.colony.jobs.JobSpec;
+import org.colony.jobs.common.UploadOptions;
 
 /**
  * uploads-pack: the small files of an uploads folder into pack files of about one block each
@@ -52,16 +52,12 @@ public final class PackSpec implements JobSpec {
             "size of one pack file (default: the output file system's block size)"),
         JobOption.withValue("codec", "CLASS|none", PackKeys.CODEC,
             "block compression of the packs (default DefaultCodec, i.e. deflate)"),
-        JobOption.withValue("owner-depth", "N", UploadKeys.OWNER_DEPTH,
-            "which folder below the uploads root names the owner (default "
-                + UploadKeys.OWNER_DEPTH.defaultValue() + ")"));
+        UploadOptions.ownerDepth());
   }
 
   @Override
   public List<ConfigKey> keys() {
-    List<ConfigKey> keys = new ArrayList<>(PackKeys.all());
-    keys.add(UploadKeys.OWNER_DEPTH);
-    return keys;
+    return UploadOptions.keys(PackKeys.all());
   }
 
   @Override
