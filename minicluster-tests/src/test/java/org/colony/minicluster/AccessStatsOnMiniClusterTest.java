@@ -1,10 +1,8 @@
 package org.colony.minicluster;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.colony.minicluster.MiniClusters.colony;
 
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -14,8 +12,6 @@ import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.LocatedFileStatus;
 import org.apache.hadoop.fs.RemoteIterator;
-import org.apache.hadoop.util.ToolRunner;
-import org.colony.driver.ColonyTool;
 import org.colony.driver.ExitCode;
 import org.colony.driver.Manifest;
 import org.colony.driver.sizing.ClusterCapacity;
@@ -51,9 +47,7 @@ class AccessStatsOnMiniClusterTest {
 
   @BeforeAll
   static void start() throws Exception {
-    clusters = new MiniClusters(AccessStatsOnMiniClusterTest.class,
-        Path.of(System.getProperty("test.build.data", "target/test-data")).toAbsolutePath()
-            .resolve("access-stats"));
+    clusters = MiniClusters.shared();
     FileSystem fs = clusters.fs();
     fs.copyFromLocalFile(new org.apache.hadoop.fs.Path(Paths.sampleData("logs/access/" + DAY)
         .toUri()), new org.apache.hadoop.fs.Path("/logs/access/" + DAY));
@@ -63,16 +57,6 @@ class AccessStatsOnMiniClusterTest {
   static void stop() throws Exception {
     if (clusters != null) {
       clusters.close();
-    }
-  }
-
-  private static int colony(Configuration conf, StringBuilder output, String... args)
-      throws Exception {
-    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-    try (PrintStream p = new PrintStream(bytes, true, StandardCharsets.UTF_8)) {
-      int code = ToolRunner.run(new Configuration(conf), new ColonyTool(p, p), args);
-      output.append(bytes.toString(StandardCharsets.UTF_8));
-      return code;
     }
   }
 

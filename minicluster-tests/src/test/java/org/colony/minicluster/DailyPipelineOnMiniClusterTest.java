@@ -47,9 +47,7 @@ class DailyPipelineOnMiniClusterTest {
 
   @BeforeAll
   static void start() throws Exception {
-    clusters = new MiniClusters(DailyPipelineOnMiniClusterTest.class,
-        Path.of(System.getProperty("test.build.data", "target/test-data")).toAbsolutePath()
-            .resolve("daily"));
+    clusters = MiniClusters.shared();
     FileSystem fs = clusters.fs();
     for (String source : List.of("access", "app", "syslog")) {
       fs.copyFromLocalFile(hadoop(Paths.sampleData("logs/" + source + "/dt=" + DAY)),

@@ -1,19 +1,14 @@
 package org.colony.minicluster;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.colony.minicluster.MiniClusters.colony;
 
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
-import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.FileSystem;
-import org.apache.hadoop.util.ToolRunner;
-import org.colony.driver.ColonyTool;
 import org.colony.driver.ExitCode;
 import org.colony.driver.Manifest;
 import org.colony.testing.LocalHadoop;
@@ -42,9 +37,7 @@ class SyslogStatsOnMiniClusterTest {
 
   @BeforeAll
   static void start() throws Exception {
-    clusters = new MiniClusters(SyslogStatsOnMiniClusterTest.class,
-        Path.of(System.getProperty("test.build.data", "target/test-data")).toAbsolutePath()
-            .resolve("syslog-stats"));
+    clusters = MiniClusters.shared();
     clusters.fs().copyFromLocalFile(new org.apache.hadoop.fs.Path(Paths.sampleData("logs/syslog")
         .toUri()), new org.apache.hadoop.fs.Path("/logs/syslog"));
   }
@@ -53,16 +46,6 @@ class SyslogStatsOnMiniClusterTest {
   static void stop() throws Exception {
     if (clusters != null) {
       clusters.close();
-    }
-  }
-
-  private static int colony(Configuration conf, StringBuilder output, String... args)
-      throws Exception {
-    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-    try (PrintStream p = new PrintStream(bytes, true, StandardCharsets.UTF_8)) {
-      int code = ToolRunner.run(new Configuration(conf), new ColonyTool(p, p), args);
-      output.append(bytes.toString(StandardCharsets.UTF_8));
-      return code;
     }
   }
 

@@ -1,12 +1,11 @@
 package org.colony.minicluster;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.colony.minicluster.MiniClusters.colony;
 
 import java.awt.image.BufferedImage;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -15,12 +14,9 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import javax.imageio.ImageIO;
-import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.LocatedFileStatus;
 import org.apache.hadoop.fs.RemoteIterator;
-import org.apache.hadoop.util.ToolRunner;
-import org.colony.driver.ColonyTool;
 import org.colony.driver.ExitCode;
 import org.colony.driver.Manifest;
 import org.colony.testing.LocalHadoop;
@@ -62,9 +58,7 @@ class ThumbnailsOnMiniClusterTest {
     write("carol/bomb.png", TestImages.declaredHugePng(60_000, 60_000));
     write("carol/notes.txt", "not an image\n".getBytes(StandardCharsets.UTF_8));
     write(HOSTILE, TestImages.encoded("png", 256, 128));
-    clusters = new MiniClusters(ThumbnailsOnMiniClusterTest.class,
-        Path.of(System.getProperty("test.build.data", "target/test-data")).toAbsolutePath()
-            .resolve("thumbnails"));
+    clusters = MiniClusters.shared();
     clusters.fs().copyFromLocalFile(new org.apache.hadoop.fs.Path(uploads.toUri()),
         new org.apache.hadoop.fs.Path("/uploads"));
   }
@@ -79,16 +73,6 @@ class ThumbnailsOnMiniClusterTest {
   static void stop() throws Exception {
     if (clusters != null) {
       clusters.close();
-    }
-  }
-
-  private static int colony(Configuration conf, StringBuilder output, String... args)
-      throws Exception {
-    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-    try (PrintStream p = new PrintStream(bytes, true, StandardCharsets.UTF_8)) {
-      int code = ToolRunner.run(new Configuration(conf), new ColonyTool(p, p), args);
-      output.append(bytes.toString(StandardCharsets.UTF_8));
-      return code;
     }
   }
 

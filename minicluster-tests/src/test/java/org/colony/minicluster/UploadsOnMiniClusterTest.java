@@ -53,9 +53,7 @@ class UploadsOnMiniClusterTest {
 
   @BeforeAll
   static void start() throws Exception {
-    clusters = new MiniClusters(UploadsOnMiniClusterTest.class,
-        Path.of(System.getProperty("test.build.data", "target/test-data")).toAbsolutePath()
-            .resolve("uploads"));
+    clusters = MiniClusters.shared();
     clusters.fs().copyFromLocalFile(new org.apache.hadoop.fs.Path(Paths.sampleData("uploads")
         .toUri()), new org.apache.hadoop.fs.Path("/uploads"));
   }
