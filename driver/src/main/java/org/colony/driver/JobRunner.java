@@ -111,8 +111,12 @@ public final class JobRunner {
         options.reducers(), history.recent(spec.name(), ColonyKeys.HISTORY_RUNS.getInt(conf)),
         new Path(outputPath.getParent(), "." + outputPath.getName() + ".colony-sample-" + runId));
     job.setNumReduceTasks(decision.reducers());
-    out.printf("%s: %d file(s), %s -> %s%n", spec.name(), inputs.files(),
-        human(inputs.bytes()), outputPath);
+    if (spec.needsInput()) {
+      out.printf("%s: %d file(s), %s -> %s%n", spec.name(), inputs.files(),
+          human(inputs.bytes()), outputPath);
+    } else {
+      out.printf("%s: -> %s%n", spec.name(), outputPath);
+    }
     if (InputKeys.useCombined(job.getConfiguration())) {
       out.printf("  input: many small files, read combined (%s)%n", InputKeys.COMBINE.name());
     }
@@ -159,7 +163,7 @@ public final class JobRunner {
       staged.publish();
       published = true;
       record(history, options, doc);
-      summary(spec, counts, decision, outputPath, report);
+      summary(spec, counts, counters, decision, outputPath, report);
       return ExitCode.OK;
     } finally {
       if (!published) {
@@ -213,7 +217,9 @@ public final class JobRunner {
       jc.setBoolean(MRJobConfig.MAP_OUTPUT_COMPRESS, true);
       jc.set(MRJobConfig.MAP_OUTPUT_COMPRESS_CODEC, codec);
     }
-    FileInputFormat.setInputPaths(job, inputs.paths().toArray(new Path[0]));
+    if (!inputs.paths().isEmpty()) {
+      FileInputFormat.setInputPaths(job, inputs.paths().toArray(new Path[0]));
+    }
     FileOutputFormat.setOutputPath(job, staging);
     spec.configure(job);
     ReducerStats.declare(job);
@@ -322,9 +328,13 @@ public final class JobRunner {
     }
   }
 
-  private void summary(JobSpec spec, RecordCounts c, SizingDecision d, Path output,
-      RunReport report) {
+  private void summary(JobSpec spec, RecordCounts c, Counters counters, SizingDecision d,
+      Path output, RunReport report) {
     out.printf("%s succeeded in %.1f s%n", spec.name(), report.durationMs() / 1000.0);
+    String own = spec.summary(counters);
+    if (own != null) {
+      out.printf("  %s%n", own);
+    }
     out.printf("  records  in %d  parsed %d  rejected %d (%.2f%%)%s%n", c.in(), c.parsed(),
         c.rejected(), 100 * c.rejectedFraction(),
         c.rejected() > 0 ? "  by reason " + c.byReason() : "");

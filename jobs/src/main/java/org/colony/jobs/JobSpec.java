@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.util.List;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
+import org.apache.hadoop.mapreduce.Counters;
 import org.apache.hadoop.mapreduce.Job;
 import org.colony.conf.ConfigKey;
 
@@ -36,6 +37,14 @@ public interface JobSpec {
    */
   void configure(Job job) throws IOException;
 
+  /**
+   * Whether the job reads input files (--input). A job that makes its data, as a generator does,
+   * has none: the driver then refuses --input instead of requiring it.
+   */
+  default boolean needsInput() {
+    return true;
+  }
+
   /** Whether the job has no reduce phase. */
   default boolean mapOnly() {
     return false;
@@ -57,6 +66,14 @@ public interface JobSpec {
    * for example. {@code output} is the staging folder, invisible to readers.
    */
   default void afterSuccess(Job job, FileSystem fs, Path output) throws IOException {}
+
+  /**
+   * A line for the run's summary from the job's counters, or null: for jobs whose records-in
+   * line says little (a generator reads no records).
+   */
+  default String summary(Counters counters) {
+    return null;
+  }
 
   /** A report folder and the header of its TSV files. */
   record Report(String folder, String header) {}
