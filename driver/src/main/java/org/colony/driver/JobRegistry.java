@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Optional;
 import org.colony.jobs.JobSpec;
 import org.colony.jobs.access.AccessStatsSpec;
+import org.colony.jobs.gen.GenAccessLogsSpec;
 import org.colony.jobs.sessions.SessionsSpec;
 
 /** Every job Colony runs, one line each (as Hadoop's ExampleDriver registers its programs). */
@@ -12,7 +13,8 @@ public final class JobRegistry {
 
   private static final List<JobSpec> JOBS = List.of(
       new AccessStatsSpec(),
-      new SessionsSpec());
+      new SessionsSpec(),
+      new GenAccessLogsSpec());
 
   public static List<JobSpec> all() {
     return JOBS;
