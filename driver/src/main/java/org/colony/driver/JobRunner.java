@@ -235,7 +235,7 @@ public final class JobRunner {
           e);
     }
     LOG.info("submitted {} as {}", name, job.getJobID());
-    Progress progress = new Progress(name, System.console() != null,
+    Progress progress = new Progress(name, mapOnly, System.console() != null,
         ColonyKeys.PROGRESS_INTERVAL.getLong(conf), err);
     Phases phases = new Phases(started);
     long poll = Math.max(100, Math.min(1000,
