@@ -335,13 +335,17 @@ public final class JobRunner {
     if (own != null) {
       out.printf("  %s%n", own);
     }
-    out.printf("  records  in %d  parsed %d  rejected %d (%.2f%%)%s%n", c.in(), c.parsed(),
-        c.rejected(), 100 * c.rejectedFraction(),
-        c.rejected() > 0 ? "  by reason " + c.byReason() : "");
+    if (spec.needsInput()) {
+      out.printf("  records  in %d  parsed %d  rejected %d (%.2f%%)%s%n", c.in(), c.parsed(),
+          c.rejected(), 100 * c.rejectedFraction(),
+          c.rejected() > 0 ? "  by reason " + c.byReason() : "");
+    }
     long predicted = d.getLong("predictedShuffleBytes");
-    out.printf("  reducers %d%s%n", d.reducers(), predicted < 0 ? ""
-        : String.format("  shuffle %s (predicted %s)", human(report.shuffleBytes()),
-            human(predicted)));
+    if (!spec.mapOnly()) {
+      out.printf("  reducers %d%s%n", d.reducers(), predicted < 0 ? ""
+          : String.format("  shuffle %s (predicted %s)", human(report.shuffleBytes()),
+              human(predicted)));
+    }
     for (Map<String, String> a : report.adviceList()) {
       out.printf("  advice   %s%n", a.get("message"));
     }
@@ -350,7 +354,8 @@ public final class JobRunner {
     if (c.rejectsWritten() > 0) {
       folders.append(' ').append(RejectSink.FOLDER).append('/');
     }
-    out.printf("  output   %s  (%s)%n", output, folders.toString().trim());
+    out.printf("  output   %s%s%n", output, folders.length() == 0 ? ""
+        : "  (" + folders.toString().trim() + ")");
   }
 
   private void killAndClean(Job job, StagedOutput staged) {
