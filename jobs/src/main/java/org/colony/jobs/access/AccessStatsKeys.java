@@ -14,7 +14,12 @@ public final class AccessStatsKeys {
       "false", "Whether urls/ and the top URLs keep the query string (path?query) instead of "
           + "the path alone.");
 
+  public static final ConfigKey MAP_SUMS_KEYS = ConfigKey.of(
+      "colony.access-stats.map.sums.keys", "50000", "Most distinct report keys a map task of "
+          + "access-stats sums in memory (in-mapper combining) before writing the sums out; about "
+          + "250 bytes each. 0 writes each line's five counts to the shuffle, for the combiner.");
+
   public static List<ConfigKey> all() {
-    return List.of(TOP_N, KEEP_QUERY);
+    return List.of(TOP_N, KEEP_QUERY, MAP_SUMS_KEYS);
   }
 }

@@ -10,8 +10,10 @@ import org.colony.jobs.common.RejectSink;
 import org.colony.jobs.common.ReportKey;
 
 /**
- * Emits, per parsed line, one count under each report key: its UTC hour, URL, client, referrer
- * and user agent. Rejected lines go to the reject sink.
+ * Counts, per parsed line, one hit under each report key: its UTC hour, URL, client, referrer
+ * and user agent, summed in the task ({@link MapSideSums}, up to
+ * {@code colony.access-stats.map.sums.keys} keys at a time) before they are written. Rejected
+ * lines go to the reject sink.
  */
 public class AccessStatsMapper extends Mapper<LongWritable, AccessLogRecord, ReportKey, HitStats> {
   private static final byte[] QUESTION_MARK = {'?'};
@@ -23,11 +25,16 @@ public class AccessStatsMapper extends Mapper<LongWritable, AccessLogRecord, Rep
   private final Text url = new Text();
   private boolean keepQuery;
   private RejectSink rejects;
+  private MapSideSums sums;
+  private Context context;
 
   @Override
   protected void setup(Context context) {
+    this.context = context;
     keepQuery = AccessStatsKeys.KEEP_QUERY.getBoolean(context.getConfiguration());
     rejects = new RejectSink(context);
+    int maxKeys = AccessStatsKeys.MAP_SUMS_KEYS.getInt(context.getConfiguration());
+    sums = maxKeys > 0 ? new MapSideSums(maxKeys, context::write) : null;
   }
 
   @Override
@@ -38,12 +45,20 @@ public class AccessStatsMapper extends Mapper<LongWritable, AccessLogRecord, Rep
       return;
     }
     request.setRequest(r.status(), r.bytes());
-    context.write(key.setLong(AccessReports.HOURLY,
+    emit(key.setLong(AccessReports.HOURLY,
         Math.floorDiv(r.timeMillis(), Timestamps.MILLIS_PER_HOUR)), request);
-    context.write(keyOf(AccessReports.URLS, urlOf(r)), request);
-    context.write(keyOf(AccessReports.CLIENTS, r.client()), request);
-    context.write(keyOf(AccessReports.REFERRERS, r.referrer()), hit);
-    context.write(keyOf(AccessReports.AGENTS, r.agent()), hit);
+    emit(keyOf(AccessReports.URLS, urlOf(r)), request);
+    emit(keyOf(AccessReports.CLIENTS, r.client()), request);
+    emit(keyOf(AccessReports.REFERRERS, r.referrer()), hit);
+    emit(keyOf(AccessReports.AGENTS, r.agent()), hit);
+  }
+
+  private void emit(ReportKey k, HitStats v) throws IOException, InterruptedException {
+    if (sums != null) {
+      sums.add(k, v);
+    } else {
+      context.write(k, v);
+    }
   }
 
   /** The key of a text field; an absent field is the value '-', as the reports show it. */
@@ -62,7 +77,10 @@ public class AccessStatsMapper extends Mapper<LongWritable, AccessLogRecord, Rep
   }
 
   @Override
-  protected void cleanup(Context context) throws IOException {
+  protected void cleanup(Context context) throws IOException, InterruptedException {
+    if (sums != null) {
+      sums.flush();
+    }
     rejects.close();
   }
 }
