@@ -44,7 +44,7 @@ public final class JobBenchmarks {
     Map<String, String> b = ChildJvm.run(dir, "b-inprocess", xmx, "inprocess", in.toString(),
         outB.toString());
     System.out.println("  load: " + Machine.load());
-    int reducers = reducersOf(outA);
+    int reducers = 2; // the local reduce slots; Hive would take ceil(input / 256 MB)
     Map<String, String> c = ChildJvm.run(dir, "c-hiveway", xmx, "hiveway", in.toString(),
         outC.toString(), String.valueOf(reducers));
     System.out.println("  load after: " + Machine.load());
@@ -55,8 +55,8 @@ public final class JobBenchmarks {
     print("(a) colony access-stats", a, bytes);
     print("(b) in-process loop, 1 thread", b, bytes);
     print("(c) Hive/Pig-way MR job", c, bytes);
-    System.out.printf(Locale.ROOT, "%n(a) reducers %d (the driver's choice; (c) ran with the same)"
-        + "%n", reducers);
+    System.out.printf(Locale.ROOT, "%n(a) reducers %d (the driver's choice); (c) reducers %d (the "
+        + "local reduce slots)%n", reducersOf(outA), reducers);
     double aw = ChildJvm.ms(a, "wallMs");
     double bw = ChildJvm.ms(b, "wallMs");
     double cw = ChildJvm.ms(c, "wallMs");
@@ -80,14 +80,15 @@ public final class JobBenchmarks {
         r.get("hourlyRows"), r.get("urlsRows"), r.get("clientsRows"), r.get("topRows"));
   }
 
-  /** The reducer count the driver chose, from the run's manifest (2 if it cannot be read). */
+  /** The reducer count the driver chose, from the run's manifest (-1 if it cannot be read). */
   static int reducersOf(Path out) {
     try {
       String m = Files.readString(out.resolve("_manifest.json"));
-      Matcher x = Pattern.compile("\"reducers\"\\s*:\\s*(\\d+)").matcher(m);
-      return x.find() ? Integer.parseInt(x.group(1)) : 2;
+      Matcher x = Pattern.compile("\"reducers\"\\s*:\\s*\\{[^}]*?\"count\"\\s*:\\s*(\\d+)")
+          .matcher(m);
+      return x.find() ? Integer.parseInt(x.group(1)) : -1;
     } catch (Exception e) {
-      return 2;
+      return -1;
     }
   }
 }
