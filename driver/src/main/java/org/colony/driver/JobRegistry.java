@@ -4,7 +4,9 @@ import java.util.List;
 import java.util.Optional;
 import org.colony.jobs.JobSpec;
 import org.colony.jobs.access.AccessStatsSpec;
+import org.colony.jobs.exceptions.ExceptionsSpec;
 import org.colony.jobs.gen.GenAccessLogsSpec;
+import org.colony.jobs.grep.GrepSpec;
 import org.colony.jobs.sessions.SessionsSpec;
 
 /** Every job Colony runs, one line each (as Hadoop's ExampleDriver registers its programs). */
@@ -14,6 +16,8 @@ public final class JobRegistry {
   private static final List<JobSpec> JOBS = List.of(
       new AccessStatsSpec(),
       new SessionsSpec(),
+      new ExceptionsSpec(),
+      new GrepSpec(),
       new GenAccessLogsSpec());
 
   public static List<JobSpec> all() {

@@ -130,7 +130,7 @@ public final class JobRunner {
     Runtime.getRuntime().addShutdownHook(killer);
     boolean published = false;
     try {
-      Phases phases = watch(spec.name(), job, started, spec.mapOnly());
+      Phases phases = watch(spec.name(), job, started, spec.mapOnly(job.getConfiguration()));
       report.job(job, phases);
       if (!job.isSuccessful()) {
         return fail(report, history, options, spec.name() + " failed: " + failureInfo(job));
@@ -152,7 +152,7 @@ public final class JobRunner {
             sampleReject(fs, staged.staging())));
       }
       spec.afterSuccess(job, fs, staged.staging());
-      writeMissingReports(spec, fs, staged.staging());
+      writeMissingReports(spec, job.getConfiguration(), fs, staged.staging());
       report.reducerStats(reducerStats(fs, staged.staging()));
       report.advice(Advisor.advise(report.map(), fs.getDefaultBlockSize(outputPath)));
       report.outputs(fs, staged.staging());
@@ -163,7 +163,7 @@ public final class JobRunner {
       staged.publish();
       published = true;
       record(history, options, doc);
-      summary(spec, counts, counters, decision, outputPath, report);
+      summary(spec, job.getConfiguration(), counts, counters, decision, outputPath, report);
       return ExitCode.OK;
     } finally {
       if (!published) {
@@ -306,9 +306,9 @@ public final class JobRunner {
     return rows;
   }
 
-  private static void writeMissingReports(JobSpec spec, FileSystem fs, Path staging)
-      throws IOException {
-    for (JobSpec.Report r : spec.reports()) {
+  private static void writeMissingReports(JobSpec spec, Configuration jobConf, FileSystem fs,
+      Path staging) throws IOException {
+    for (JobSpec.Report r : spec.reports(jobConf)) {
       Path folder = new Path(staging, r.folder());
       if (!fs.exists(folder)) {
         try (OutputStream o = fs.create(new Path(folder, "part-r-00000"), false)) {
@@ -328,8 +328,8 @@ public final class JobRunner {
     }
   }
 
-  private void summary(JobSpec spec, RecordCounts c, Counters counters, SizingDecision d,
-      Path output, RunReport report) {
+  private void summary(JobSpec spec, Configuration jobConf, RecordCounts c, Counters counters,
+      SizingDecision d, Path output, RunReport report) {
     out.printf("%s succeeded in %.1f s%n", spec.name(), report.durationMs() / 1000.0);
     String own = spec.summary(counters);
     if (own != null) {
@@ -341,7 +341,7 @@ public final class JobRunner {
           c.rejected() > 0 ? "  by reason " + c.byReason() : "");
     }
     long predicted = d.getLong("predictedShuffleBytes");
-    if (!spec.mapOnly()) {
+    if (!spec.mapOnly(jobConf)) {
       out.printf("  reducers %d%s%n", d.reducers(), predicted < 0 ? ""
           : String.format("  shuffle %s (predicted %s)", human(report.shuffleBytes()),
               human(predicted)));
@@ -350,7 +350,7 @@ public final class JobRunner {
       out.printf("  advice   %s%n", a.get("message"));
     }
     StringBuilder folders = new StringBuilder();
-    spec.reports().forEach(r -> folders.append(' ').append(r.folder()).append('/'));
+    spec.reports(jobConf).forEach(r -> folders.append(' ').append(r.folder()).append('/'));
     if (c.rejectsWritten() > 0) {
       folders.append(' ').append(RejectSink.FOLDER).append('/');
     }
