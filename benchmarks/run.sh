@@ -22,7 +22,7 @@ if [ "${COLONY_BENCH_SKIP_BUILD:-}" != "1" ]; then
 fi
 CP="$ROOT/conf/local:$ROOT/benchmarks/target/classes:$(cat "$ROOT/benchmarks/target/classpath.txt")"
 JAVA="${JAVA_HOME:+$JAVA_HOME/bin/}java"
-run() { "$JAVA" -Dcolony.root="$ROOT" -cp "$CP" "$@"; }
+run() { "$JAVA" -Dbench.root="$ROOT" -cp "$CP" "$@"; }
 
 case "$what" in
   parsers) run org.colony.benchmarks.ParserBenchmarks "$@" ;;

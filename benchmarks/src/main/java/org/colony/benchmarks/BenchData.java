@@ -14,11 +14,14 @@ import org.colony.jobs.gen.AccessLogGenerator;
 
 /** The lines the parser benchmarks run on: real, sample and generated, each as byte arrays. */
 final class BenchData {
+  /** The project root for the benchmarks' JVMs: a system property, not a configuration key. */
+  static final String ROOT_PROPERTY = "bench.root";
+
   private BenchData() {}
 
-  /** The project root: the folder holding sample-data/ (system property colony.root first). */
+  /** The project root: the folder holding sample-data/ (system property bench.root first). */
   static Path root() {
-    String root = System.getProperty("colony.root");
+    String root = System.getProperty(ROOT_PROPERTY);
     Path p = root != null ? Path.of(root) : Path.of("").toAbsolutePath();
     while (p != null && !Files.exists(p.resolve("sample-data")) && p.getParent() != null) {
       p = p.getParent();

@@ -24,7 +24,7 @@ final class ChildJvm {
     List<String> cmd = new ArrayList<>(List.of(
         Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx" + xmx,
         "-Dcolony.local.dir=" + local, "-Djava.io.tmpdir=" + local.resolve("tmp"),
-        "-Dcolony.root=" + BenchData.root()));
+        "-D" + BenchData.ROOT_PROPERTY + "=" + BenchData.root()));
     String extra = System.getenv("COLONY_BENCH_CHILD_OPTS");
     if (extra != null && !extra.isBlank()) {
       cmd.addAll(List.of(extra.trim().split("\\s+")));

@@ -40,7 +40,7 @@ public final class ParserBenchmarks {
         .include(AccessLogParserBench.class.getSimpleName())
         .include(SyslogParserBench.class.getSimpleName())
         .warmupTime(TimeValue.seconds(seconds)).measurementTime(TimeValue.seconds(seconds))
-        .jvmArgsAppend("-Dcolony.root=" + BenchData.root(), "-Xmx1g")
+        .jvmArgsAppend("-D" + BenchData.ROOT_PROPERTY + "=" + BenchData.root(), "-Xmx1g")
         .build();
     Collection<RunResult> results = new Runner(opts).run();
 
