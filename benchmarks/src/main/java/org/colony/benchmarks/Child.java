@@ -13,8 +13,8 @@ import org.colony.driver.ColonyTool;
 /**
  * One measured run in a JVM of its own, so that its peak RSS is its own: a colony command
  * (embedded, conf/local on the classpath), the in-process loop, or the Hive-way job. Prints one
- * line {@code RESULT key=value ...} with wall and CPU time, peak RSS (VmHWM) and what the run
- * reports.
+ * line {@code RESULT key=value ...} with wall and CPU time, peak RSS (VmHWM), heap peaks
+ * ({@link HeapWatch}) and what the run reports.
  *
  * <pre>
  *   Child colony COMMAND ARGS...
@@ -27,6 +27,7 @@ public final class Child {
 
   public static void main(String[] args) throws Exception {
     long wall0 = System.nanoTime();
+    HeapWatch heap = HeapWatch.start();
     Map<String, Object> result = new LinkedHashMap<>();
     int exit = 0;
     switch (args[0]) {
@@ -48,7 +49,10 @@ public final class Child {
     long cpuMs = ((com.sun.management.OperatingSystemMXBean)
         ManagementFactory.getOperatingSystemMXBean()).getProcessCpuTime() / 1_000_000;
     StringBuilder sb = new StringBuilder("RESULT exit=").append(exit).append(" wallMs=")
-        .append(wallMs).append(" cpuMs=").append(cpuMs).append(" vmHwmKb=").append(vmHwmKb());
+        .append(wallMs).append(" cpuMs=").append(cpuMs).append(" vmHwmKb=").append(vmHwmKb())
+        .append(" heapPeakKb=").append(HeapWatch.poolPeaksKb())
+        .append(" liveHeapPeakKb=").append(heap.liveAfterGcPeakKb())
+        .append(" gcs=").append(heap.collections());
     result.forEach((k, v) -> sb.append(' ').append(k).append('=').append(v));
     System.out.println(sb);
     System.out.flush();

@@ -9,7 +9,8 @@ import java.util.Map;
 
 /**
  * Benchmark 3: peak memory of access-stats and sessions, embedded, with the same -Xmx512m, at
- * each input size (default 1g and 10g): each run in a child JVM that reports its VmHWM. An input
+ * each input size (default 1g and 10g): each run in a child JVM that reports its VmHWM and its
+ * heap peaks ({@link HeapWatch}). An input
  * larger than a quarter of the free disk is generated gzip-compressed; inputs above 1 GB and all
  * outputs are deleted afterwards.
  *
@@ -47,9 +48,11 @@ public final class MemoryBenchmarks {
         String load = Machine.load();
         Map<String, String> r = ChildJvm.run(dir, "mem-" + job + "-" + size, xmx, "colony", job,
             "--input", in.toString(), "--output", out.toString());
-        rows.add(String.format(Locale.ROOT, "%-13s %5s%s %10.1f %9.1f %9.1f %9.0f   %s", job,
-            size, gzip ? " gz" : "   ", bytes / 1e6, ChildJvm.ms(r, "wallMs") / 1000,
-            ChildJvm.ms(r, "cpuMs") / 1000, ChildJvm.ms(r, "vmHwmKb") / 1024, load));
+        rows.add(String.format(Locale.ROOT, "%-13s %5s%s %10.1f %9.1f %9.1f %9.0f %9.0f %9.0f"
+            + "   %s", job, size, gzip ? " gz" : "   ", bytes / 1e6,
+            ChildJvm.ms(r, "wallMs") / 1000, ChildJvm.ms(r, "cpuMs") / 1000,
+            ChildJvm.ms(r, "vmHwmKb") / 1024, ChildJvm.ms(r, "heapPeakKb") / 1024,
+            ChildJvm.ms(r, "liveHeapPeakKb") / 1024, load));
         System.out.println("  " + rows.get(rows.size() - 1));
         ChildJvm.deleteTree(out);
       }
@@ -58,8 +61,10 @@ public final class MemoryBenchmarks {
       }
     }
     System.out.println();
-    System.out.printf(Locale.ROOT, "%-13s %8s %10s %9s %9s %9s   %s%n", "job", "input",
-        "disk MB", "wall s", "CPU s", "RSS MB", "load average at start");
+    System.out.printf(Locale.ROOT, "%-13s %8s %10s %9s %9s %9s %9s %9s   %s%n", "job", "input",
+        "disk MB", "wall s", "CPU s", "RSS MB", "heap MB", "live MB", "load average at start");
+    System.out.println("(RSS: VmHWM; heap: sum of the heap pools' peaks; live: the most heap in use"
+        + " right after a collection)");
     rows.forEach(System.out::println);
   }
 }
