@@ -6,7 +6,10 @@
 #                                                 the Hive/Pig-way MR job, same input (default 1g)
 #   benchmarks/run.sh memory [DIR] [SIZES]     3. peak RSS of access-stats and sessions, -Xmx512m,
 #                                                 per input size (default "1g 10g")
-#   benchmarks/run.sh all [DIR]                all three
+#   benchmarks/run.sh sizing [DIR] [SIZES]     4. reducer sizing: predicted vs actual shuffle of
+#                                                 access-stats and sessions, plain and gzip, cold
+#                                                 (no history) and warm (default "32m 128m 512m")
+#   benchmarks/run.sh all [DIR]                all four
 #
 # DIR (default ${TMPDIR:-/tmp}/colony-bench) holds the generated input and the outputs; it is
 # reused between runs (the input is generated once per size) and can be deleted after.
@@ -28,10 +31,12 @@ case "$what" in
   parsers) run org.colony.benchmarks.ParserBenchmarks "$@" ;;
   jobs)    run org.colony.benchmarks.JobBenchmarks "$@" ;;
   memory)  run org.colony.benchmarks.MemoryBenchmarks "$@" ;;
+  sizing)  run org.colony.benchmarks.SizingBenchmarks "$@" ;;
   all)
     run org.colony.benchmarks.ParserBenchmarks
     run org.colony.benchmarks.JobBenchmarks "$@"
     run org.colony.benchmarks.MemoryBenchmarks "$@"
+    run org.colony.benchmarks.SizingBenchmarks "$@"
     ;;
-  *) echo "usage: benchmarks/run.sh parsers|jobs|memory|all [args]" >&2; exit 2 ;;
+  *) echo "usage: benchmarks/run.sh parsers|jobs|memory|sizing|all [args]" >&2; exit 2 ;;
 esac
