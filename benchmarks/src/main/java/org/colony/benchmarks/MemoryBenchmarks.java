@@ -10,7 +10,8 @@ import java.util.Map;
 /**
  * Benchmark 3: peak memory of access-stats and sessions, embedded, with the same -Xmx512m, at
  * each input size (default 1g and 10g): each run in a child JVM that reports its VmHWM and its
- * heap peaks ({@link HeapWatch}). An input
+ * heap peaks ({@link HeapWatch}). {@code COLONY_BENCH_MEMORY_JOBS} (default "access-stats
+ * sessions") chooses the jobs. An input
  * larger than a quarter of the free disk is generated gzip-compressed; inputs above 1 GB and all
  * outputs are deleted afterwards.
  *
@@ -42,7 +43,8 @@ public final class MemoryBenchmarks {
           gzip ? ": too little for plain input and the jobs' spills, generating gzip" : "");
       Path in = ChildJvm.input(dir, size, gzip);
       long bytes = ChildJvm.diskBytes(in);
-      for (String job : new String[] {"access-stats", "sessions"}) {
+      for (String job : System.getenv().getOrDefault("COLONY_BENCH_MEMORY_JOBS",
+          "access-stats sessions").trim().split("\\s+")) {
         Path out = dir.resolve("mem-" + job + "-" + size);
         ChildJvm.deleteTree(out);
         String load = Machine.load();
