@@ -21,11 +21,18 @@ import java.util.stream.Stream;
  * after the combiner and compression), the error, the reducers the driver wanted and chose (the
  * local reduce slots cap the choice embedded), the ideal count (actual shuffle / bytes per
  * reducer, rounded up) and what Hive's rule would take (on-disk bytes / 256 MB, 1 to 1009). Then
- * the median and worst error, cold and warm.
+ * the median and worst error of each pass.
+ *
+ * <p>A warm run on the very input its history came from is exact by construction (the same job
+ * on the same bytes). A third pass, "other", tests what the history teaches about new input:
+ * each input once more with a history folder holding only the cold reports of the job on the
+ * other sizes (plain and gzip); the driver uses those within 0.1x-10x of the input. It takes the
+ * cold reports from the history folders under DIR, so it can run alone after a full run.
  *
  * <pre>  benchmarks/run.sh sizing [DIR] [SIZE...]   (default 32m 128m 512m)</pre>
  *
- * {@code COLONY_BENCH_SIZING_JOBS} (default "access-stats sessions") chooses the jobs.
+ * {@code COLONY_BENCH_SIZING_JOBS} (default "access-stats sessions") chooses the jobs,
+ * {@code COLONY_BENCH_SIZING_PASSES} (default "cold warm other") the passes.
  */
 public final class SizingBenchmarks {
   private static final ObjectMapper JSON = new ObjectMapper();
@@ -59,6 +66,8 @@ public final class SizingBenchmarks {
     }
     String[] jobs = System.getenv().getOrDefault("COLONY_BENCH_SIZING_JOBS",
         "access-stats sessions").trim().split("\\s+");
+    List<String> passes = List.of(System.getenv().getOrDefault("COLONY_BENCH_SIZING_PASSES",
+        "cold warm other").trim().split("\\s+"));
     String xmx = System.getenv().getOrDefault("COLONY_BENCH_XMX", "512m");
     Files.createDirectories(dir);
     Machine.print(System.out);
@@ -70,22 +79,35 @@ public final class SizingBenchmarks {
         Path in = ChildJvm.input(dir, size, gzip);
         long disk = ChildJvm.diskBytes(in);
         for (String job : jobs) {
-          Path history = dir.resolve("sizing-history").resolve(job + "-" + size
-              + (gzip ? "-gz" : ""));
-          ChildJvm.deleteTree(history);
-          for (String pass : new String[] {"cold", "warm"}) {
-            Path out = dir.resolve("sizing-out");
-            ChildJvm.deleteTree(out);
-            String load = Machine.load();
-            String name = "sizing-" + job + "-" + size + (gzip ? "-gz-" : "-") + pass;
-            Map<String, String> r = ChildJvm.run(dir, name, xmx, "colony", job, "-D",
-                "colony.history.dir=" + history, "--input", in.toString(), "--output",
-                out.toString());
-            Run run = read(job, size, gzip, pass, disk, newest(history.resolve(job)),
-                ChildJvm.ms(r, "wallMs") / 1000, load);
-            runs.add(run);
-            System.out.println("  " + line(run));
-            ChildJvm.deleteTree(out);
+          Path history = history(dir, "sizing-history", job, size, gzip);
+          if (passes.contains("cold")) {
+            ChildJvm.deleteTree(history);
+            runs.add(run(dir, xmx, job, size, gzip, "cold", in, disk, history));
+          }
+          if (passes.contains("warm")) {
+            runs.add(run(dir, xmx, job, size, gzip, "warm", in, disk, history));
+          }
+        }
+      }
+    }
+    if (passes.contains("other")) {
+      for (String size : sizes) {
+        for (boolean gzip : new boolean[] {false, true}) {
+          Path in = ChildJvm.input(dir, size, gzip);
+          long disk = ChildJvm.diskBytes(in);
+          for (String job : jobs) {
+            Path history = history(dir, "sizing-history-other", job, size, gzip);
+            ChildJvm.deleteTree(history);
+            Files.createDirectories(history.resolve(job));
+            for (String o : sizes) {
+              for (boolean z : new boolean[] {false, true}) {
+                if (!o.equals(size)) {
+                  Path cold = oldest(history(dir, "sizing-history", job, o, z).resolve(job));
+                  Files.copy(cold, history.resolve(job).resolve(cold.getFileName()));
+                }
+              }
+            }
+            runs.add(run(dir, xmx, job, size, gzip, "other", in, disk, history));
           }
         }
       }
@@ -94,7 +116,7 @@ public final class SizingBenchmarks {
     System.out.println(header());
     runs.forEach(r -> System.out.println(line(r)));
     System.out.println();
-    for (String pass : new String[] {"cold", "warm"}) {
+    for (String pass : passes) {
       List<Double> errors = new ArrayList<>();
       Run worst = null;
       for (Run r : runs) {
@@ -111,6 +133,26 @@ public final class SizingBenchmarks {
             worst.size(), worst.gzip() ? " gzip" : "", errors.size());
       }
     }
+  }
+
+  private static Path history(Path dir, String folder, String job, String size, boolean gzip) {
+    return dir.resolve(folder).resolve(job + "-" + size + (gzip ? "-gz" : ""));
+  }
+
+  /** One run of {@code job} with {@code history} as its colony.history.dir, read back. */
+  private static Run run(Path dir, String xmx, String job, String size, boolean gzip,
+      String pass, Path in, long disk, Path history) throws Exception {
+    Path out = dir.resolve("sizing-out");
+    ChildJvm.deleteTree(out);
+    String load = Machine.load();
+    String name = "sizing-" + job + "-" + size + (gzip ? "-gz-" : "-") + pass;
+    Map<String, String> r = ChildJvm.run(dir, name, xmx, "colony", job, "-D",
+        "colony.history.dir=" + history, "--input", in.toString(), "--output", out.toString());
+    Run run = read(job, size, gzip, pass, disk, newest(history.resolve(job)),
+        ChildJvm.ms(r, "wallMs") / 1000, load);
+    System.out.println("  " + line(run));
+    ChildJvm.deleteTree(out);
+    return run;
   }
 
   @SuppressWarnings("unchecked")
@@ -139,10 +181,20 @@ public final class SizingBenchmarks {
 
   /** The newest run report in a job's history folder (run ids sort by time). */
   private static Path newest(Path jobHistory) throws IOException {
+    return reports(jobHistory).max(Comparator.naturalOrder())
+        .orElseThrow(() -> new IOException("no run report in " + jobHistory));
+  }
+
+  /** The oldest run report in a job's history folder: its cold run's. */
+  private static Path oldest(Path jobHistory) throws IOException {
+    return reports(jobHistory).min(Comparator.naturalOrder())
+        .orElseThrow(() -> new IOException("no run report in " + jobHistory
+            + " (run the cold pass first)"));
+  }
+
+  private static Stream<Path> reports(Path jobHistory) throws IOException {
     try (Stream<Path> s = Files.list(jobHistory)) {
-      return s.filter(p -> p.getFileName().toString().endsWith(".json"))
-          .max(Comparator.comparing(p -> p.getFileName().toString()))
-          .orElseThrow(() -> new IOException("no run report in " + jobHistory));
+      return s.filter(p -> p.getFileName().toString().endsWith(".json")).toList().stream();
     }
   }
 
