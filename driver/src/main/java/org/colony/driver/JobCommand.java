@@ -29,8 +29,9 @@ final class JobCommand {
   Options options() {
     Options o = new Options();
     o.addOption(Option.builder("i").longOpt("input").hasArg().argName("PATH[,PATH...]")
-        .desc("input files, folders or globs (folders are read recursively; names starting "
-            + "with _ or . are skipped); repeat or separate with commas").get());
+        .desc(spec.needsInput() ? "input files, folders or globs (folders are read recursively; "
+            + "names starting with _ or . are skipped); repeat or separate with commas"
+            : "(none: this job makes its data)").get());
     o.addOption(Option.builder("o").longOpt("output").hasArg().argName("PATH")
         .desc("output folder; must not exist unless --overwrite").get());
     o.addOption(Option.builder().longOpt("reducers").hasArg().argName("auto|N")
@@ -83,8 +84,12 @@ final class JobCommand {
         inputs.addAll(splitPaths(g));
       }
     }
-    if (inputs.isEmpty()) {
+    if (inputs.isEmpty() && spec.needsInput()) {
       throw new UsageException("missing --input (see: colony " + spec.name() + " --help)");
+    }
+    if (!inputs.isEmpty() && !spec.needsInput()) {
+      throw new UsageException(spec.name() + " reads no input: drop --input (see: colony "
+          + spec.name() + " --help)");
     }
     String output = cl.getOptionValue("output");
     if (output == null || output.isBlank()) {
@@ -160,7 +165,8 @@ final class JobCommand {
     HelpFormatter f = new HelpFormatter();
     f.setWidth(100);
     f.printHelp(w, 100, "colony [GENERIC_OPTIONS] " + spec.name()
-        + " [GENERIC_OPTIONS] --input PATH --output PATH [options]",
+        + " [GENERIC_OPTIONS] " + (spec.needsInput() ? "--input PATH " : "")
+        + "--output PATH [options]",
         spec.description() + "\n\n", options(), 2, 4,
         "\nReports under the output: " + String.join(", ",
             spec.reports().stream().map(r -> r.folder() + "/").toList())

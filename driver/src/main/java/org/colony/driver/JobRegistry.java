@@ -5,6 +5,7 @@ import java.util.Optional;
 import org.colony.jobs.JobSpec;
 import org.colony.jobs.access.AccessStatsSpec;
 import org.colony.jobs.exceptions.ExceptionsSpec;
+import org.colony.jobs.gen.GenAccessLogsSpec;
 import org.colony.jobs.grep.GrepSpec;
 import org.colony.jobs.inventory.InventorySpec;
 import org.colony.jobs.packs.PackSpec;
@@ -28,7 +29,8 @@ public final class JobRegistry {
       new ThumbnailsSpec(),
       new InventorySpec(),
       new PackSpec(),
-      new UnpackSpec());
+      new UnpackSpec(),
+      new GenAccessLogsSpec());
 
   public static List<JobSpec> all() {
     return JOBS;

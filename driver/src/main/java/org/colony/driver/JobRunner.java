@@ -113,8 +113,12 @@ public final class JobRunner {
         options.reducers(), history.recent(spec.name(), ColonyKeys.HISTORY_RUNS.getInt(conf)),
         new Path(outputPath.getParent(), "." + outputPath.getName() + ".colony-sample-" + runId));
     job.setNumReduceTasks(decision.reducers());
-    out.printf("%s: %d file(s), %s -> %s%n", spec.name(), inputs.files(),
-        human(inputs.bytes()), outputPath);
+    if (spec.needsInput()) {
+      out.printf("%s: %d file(s), %s -> %s%n", spec.name(), inputs.files(),
+          human(inputs.bytes()), outputPath);
+    } else {
+      out.printf("%s: -> %s%n", spec.name(), outputPath);
+    }
     if (InputKeys.useCombined(job.getConfiguration())) {
       out.printf("  input: many small files, read combined (%s)%n", InputKeys.COMBINE.name());
     }
@@ -162,7 +166,7 @@ public final class JobRunner {
       staged.publish();
       published = true;
       record(history, options, doc);
-      summary(spec, job.getConfiguration(), counts, decision, outputPath, report);
+      summary(spec, job.getConfiguration(), counts, counters, decision, outputPath, report);
       return ExitCode.OK;
     } finally {
       if (!published) {
@@ -216,7 +220,9 @@ public final class JobRunner {
       jc.setBoolean(MRJobConfig.MAP_OUTPUT_COMPRESS, true);
       jc.set(MRJobConfig.MAP_OUTPUT_COMPRESS_CODEC, codec);
     }
-    FileInputFormat.setInputPaths(job, inputs.paths().toArray(new Path[0]));
+    if (!inputs.paths().isEmpty()) {
+      FileInputFormat.setInputPaths(job, inputs.paths().toArray(new Path[0]));
+    }
     FileOutputFormat.setOutputPath(job, staging);
     spec.configure(job);
     ReducerStats.declare(job);
@@ -325,16 +331,24 @@ public final class JobRunner {
     }
   }
 
-  private void summary(JobSpec spec, Configuration jobConf, RecordCounts c, SizingDecision d,
-      Path output, RunReport report) {
+  private void summary(JobSpec spec, Configuration jobConf, RecordCounts c, Counters counters,
+      SizingDecision d, Path output, RunReport report) {
     out.printf("%s succeeded in %.1f s%n", spec.name(), report.durationMs() / 1000.0);
-    out.printf("  records  in %d  parsed %d  rejected %d (%.2f%%)%s%n", c.in(), c.parsed(),
-        c.rejected(), 100 * c.rejectedFraction(),
-        c.rejected() > 0 ? "  by reason " + c.byReason() : "");
+    String own = spec.summary(counters);
+    if (own != null) {
+      out.printf("  %s%n", own);
+    }
+    if (spec.needsInput()) {
+      out.printf("  records  in %d  parsed %d  rejected %d (%.2f%%)%s%n", c.in(), c.parsed(),
+          c.rejected(), 100 * c.rejectedFraction(),
+          c.rejected() > 0 ? "  by reason " + c.byReason() : "");
+    }
     long predicted = d.getLong("predictedShuffleBytes");
-    out.printf("  reducers %d%s%n", d.reducers(), predicted < 0 ? ""
-        : String.format("  shuffle %s (predicted %s)", human(report.shuffleBytes()),
-            human(predicted)));
+    if (!spec.mapOnly(jobConf)) {
+      out.printf("  reducers %d%s%n", d.reducers(), predicted < 0 ? ""
+          : String.format("  shuffle %s (predicted %s)", human(report.shuffleBytes()),
+              human(predicted)));
+    }
     for (Map<String, String> a : report.adviceList()) {
       out.printf("  advice   %s%n", a.get("message"));
     }
@@ -343,7 +357,8 @@ public final class JobRunner {
     if (c.rejectsWritten() > 0) {
       folders.append(' ').append(RejectSink.FOLDER).append('/');
     }
-    out.printf("  output   %s  (%s)%n", output, folders.toString().trim());
+    out.printf("  output   %s%s%n", output, folders.length() == 0 ? ""
+        : "  (" + folders.toString().trim() + ")");
   }
 
   /** Applies a job's output umask to every folder and file of its staged output. */

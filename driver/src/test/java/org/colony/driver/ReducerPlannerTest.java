@@ -98,6 +98,10 @@ class ReducerPlannerTest {
     System.out.printf("extrapolated sample: predicted %d, actual %d (%.0f%%) %s%n", predicted,
         actual, 100.0 * (predicted - actual) / actual, d.get("sample"));
     assertThat((double) predicted).isBetween(actual / 1.5, actual * 1.5);
+    // access-stats sums in the mapper and writes at cleanup: the half is measured all the same
+    @SuppressWarnings("unchecked")
+    List<Map<String, Object>> splits = (List<Map<String, Object>>) d.get("sample");
+    assertThat(splits).allSatisfy(s -> assertThat((Long) s.get("combinedHalf")).isPositive());
   }
 
   @Test

@@ -5,6 +5,7 @@ import java.util.List;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
+import org.apache.hadoop.mapreduce.Counters;
 import org.apache.hadoop.mapreduce.Job;
 import org.colony.conf.ConfigKey;
 
@@ -36,6 +37,14 @@ public interface JobSpec {
    * the number of reducers, and put the job's options into its configuration.
    */
   void configure(Job job) throws IOException;
+
+  /**
+   * Whether the job reads input files (--input). A job that makes its data, as a generator does,
+   * has none: the driver then refuses --input instead of requiring it.
+   */
+  default boolean needsInput() {
+    return true;
+  }
 
   /** Whether the job has no reduce phase. */
   default boolean mapOnly() {
@@ -90,6 +99,14 @@ public interface JobSpec {
    * restrict it. The driver applies it to every file and folder of the output before publishing.
    */
   default String outputUmask(Configuration conf) {
+    return null;
+  }
+
+  /**
+   * A line for the run's summary from the job's counters, or null: for jobs whose records-in
+   * line says little (a generator reads no records).
+   */
+  default String summary(Counters counters) {
     return null;
   }
 

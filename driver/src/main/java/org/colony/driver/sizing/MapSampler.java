@@ -140,26 +140,64 @@ public final class MapSampler {
     return new Result(samples, keys.subList(0, Math.min(20, keys.size())));
   }
 
-  @SuppressWarnings({"unchecked", "rawtypes"})
   private SplitSample sampleSplit(Configuration conf, InputFormat<?, ?> format, InputSplit split,
       int index, double factor, Map<String, HeavyKey> heavy)
       throws IOException, InterruptedException {
     TaskAttemptID attempt = new TaskAttemptID("colonysample", 0, TaskType.MAP, index, 0);
+    long half = sampleBytes;
+    MapRun full = runMapper(conf, format, split, attempt, 2 * half, half);
+
+    long readFull = full.read();
+    boolean whole = full.exhausted();
+    long splitBytes = (long) (split.getLength() * factor);
+    if (split instanceof FileSplit fs && fs.getLength() == 0) {
+      splitBytes = readFull;
+    }
+    splitBytes = whole ? readFull : Math.max(splitBytes, readFull);
+    List<byte[][]> pairs = full.pairs();
+    int halfCount = full.halfPairs() < 0 ? pairs.size() : full.halfPairs();
+    long readHalf = full.halfRead() < 0 ? readFull : full.halfRead();
+    long combinedHalf;
+    if (halfCount == 0 && !pairs.isEmpty() && !whole && full.halfRead() > 0) {
+      // The mapper wrote nothing by half way and everything at its end: it combines in memory
+      // until cleanup. Its output at half is that of a run of its own over the first half.
+      MapRun first = runMapper(conf, format, split,
+          new TaskAttemptID("colonysample", 0, TaskType.MAP, index, 1), half, half);
+      readHalf = first.read();
+      combinedHalf = combinedBytes(conf, attempt, first.reporter(), first.pairs(), null);
+    } else {
+      combinedHalf = combinedBytes(conf, attempt, full.reporter(), pairs.subList(0, halfCount),
+          null);
+    }
+    long combinedFull = combinedBytes(conf, attempt, full.reporter(), pairs, heavy);
+    return new SplitSample(String.valueOf(split), splitBytes, readHalf, combinedHalf, readFull,
+        combinedFull, whole, full.reporter().records());
+  }
+
+  /**
+   * What the job's mapper wrote over a split read to {@code limit} bytes: its pairs, and how many
+   * of them it had written when {@code half} bytes were read (-1: never got there).
+   */
+  private record MapRun(List<byte[][]> pairs, long read, boolean exhausted, int halfPairs,
+      long halfRead, SampleReporter reporter) {}
+
+  @SuppressWarnings({"unchecked", "rawtypes"})
+  private MapRun runMapper(Configuration conf, InputFormat<?, ?> format, InputSplit split,
+      TaskAttemptID attempt, long limit, long half) throws IOException, InterruptedException {
     SampleReporter reporter = new SampleReporter();
     TaskAttemptContext ctx = new TaskAttemptContextImpl(conf, attempt, reporter);
     RecordReader reader = format.createRecordReader(split, ctx);
     reader.initialize(split, ctx);
     Collector collector = new Collector(conf, job.getMapOutputKeyClass(),
         job.getMapOutputValueClass());
-    long half = sampleBytes;
     long[] halfMark = {-1, -1};
-    RecordReader limited = new LimitedReader(reader, () -> {
+    LimitedReader limited = new LimitedReader(reader, () -> {
       long read = reporter.bytesRead();
       if (halfMark[0] < 0 && read >= half) {
         halfMark[0] = collector.pairs.size();
         halfMark[1] = read;
       }
-      return read < 2 * half && reporter.records() < MAX_RECORDS;
+      return read < limit && reporter.records() < MAX_RECORDS;
     });
     Mapper mapper;
     try {
@@ -173,21 +211,8 @@ public final class MapSampler {
         reporter, split);
     mapper.run(new WrappedMapper().getMapContext(mapContext));
     reader.close();
-
-    long readFull = reporter.bytesRead();
-    boolean whole = ((LimitedReader) limited).exhausted;
-    long splitBytes = (long) (split.getLength() * factor);
-    if (split instanceof FileSplit fs && fs.getLength() == 0) {
-      splitBytes = readFull;
-    }
-    splitBytes = whole ? readFull : Math.max(splitBytes, readFull);
-    List<byte[][]> pairs = collector.pairs;
-    int halfCount = halfMark[0] < 0 ? pairs.size() : (int) halfMark[0];
-    long combinedHalf = combinedBytes(conf, attempt, reporter, pairs.subList(0, halfCount), null);
-    long combinedFull = combinedBytes(conf, attempt, reporter, pairs, heavy);
-    return new SplitSample(String.valueOf(split), splitBytes,
-        halfMark[1] < 0 ? readFull : halfMark[1], combinedHalf, readFull, combinedFull, whole,
-        reporter.records());
+    return new MapRun(collector.pairs, reporter.bytesRead(), limited.exhausted,
+        (int) halfMark[0], halfMark[1], reporter);
   }
 
   /** Sorts, combines and writes the pairs as the map side would; returns the bytes written. */

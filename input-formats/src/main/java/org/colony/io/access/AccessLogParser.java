@@ -204,10 +204,13 @@ public final class AccessLogParser implements AccessLineParser {
   private static int closingQuote(byte[] b, int s, int e) {
     int i = s;
     while (i < e) {
-      byte c = b[i];
-      if (c == '\\') {
+      i = AccessFields.indexOfQuoteOrBackslash(b, i, e);
+      if (i < 0) {
+        return -1;
+      }
+      if (b[i] == '\\') {
         i += 2;
-      } else if (c == '"' && (i + 1 == e || b[i + 1] == ' ')) {
+      } else if (i + 1 == e || b[i + 1] == ' ') {
         return i;
       } else {
         i++;

@@ -366,11 +366,9 @@ public final class CompiledLogFormat implements AccessLineParser {
   private static int quotedEnd(byte[] b, int i, int e, byte[] sep) {
     byte next = sep.length > 1 ? sep[1] : (byte) ' ';
     while (true) {
-      // a tight scan to the next quote or backslash, then the rare cases
-      while (i < e && b[i] != '"' && b[i] != '\\') {
-        i++;
-      }
-      if (i >= e) {
+      // a word-at-a-time scan to the next quote or backslash, then the rare cases
+      i = i < e ? AccessFields.indexOfQuoteOrBackslash(b, i, e) : -1;
+      if (i < 0) {
         return -1;
       }
       if (b[i] == '\\') {

@@ -33,8 +33,13 @@ public final class AccessStatsKeys {
           + "p95 returned is a response time whose rank lies within 95% +- 1.33%); each sketch "
           + "holds about 3k values. Exact while an hour has fewer than k response times.");
 
+  public static final ConfigKey MAP_SUMS_KEYS = ConfigKey.of(
+      "colony.access-stats.map.sums.keys", "50000", "Most distinct report keys a map task of "
+          + "access-stats sums in memory (in-mapper combining) before writing the sums out; about "
+          + "250 bytes each. 0 writes each line's five counts to the shuffle, for the combiner.");
+
   public static List<ConfigKey> all() {
-    return List.of(TOP_N, KEEP_QUERY, UV_LG_K, LATENCY_K);
+    return List.of(TOP_N, KEEP_QUERY, UV_LG_K, LATENCY_K, MAP_SUMS_KEYS);
   }
 
   /** The HLL lgK, checked. */

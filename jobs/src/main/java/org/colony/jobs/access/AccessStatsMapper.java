@@ -11,9 +11,11 @@ import org.colony.jobs.common.ReportKey;
 import org.colony.jobs.common.VisitorFields;
 
 /**
- * Emits, per parsed line, one count under each report key: its UTC hour, URL, client, referrer
- * and user agent; and adds the line to the task's per-hour sketches (visitors, response times),
- * which are emitted once, when the task ends. Rejected lines go to the reject sink.
+ * Counts, per parsed line, one hit under each report key: its UTC hour, URL, client, referrer
+ * and user agent, summed in the task ({@link MapSideSums}, up to
+ * {@code colony.access-stats.map.sums.keys} keys at a time) before they are written; and adds
+ * the line to the task's per-hour sketches (visitors, response times), which are emitted once,
+ * when the task ends. Rejected lines go to the reject sink.
  */
 public class AccessStatsMapper
     extends Mapper<LongWritable, AccessLogRecord, ReportKey, AccessValue> {
@@ -26,7 +28,7 @@ public class AccessStatsMapper
 
   private final ReportKey key = new ReportKey();
   private final AccessValue request = new AccessValue();
-  private final AccessValue hit = new AccessValue();
+  private final HitStats hitCounts = new HitStats();
   private final HitStats counts = new HitStats();
   private final AccessValue sketch = new AccessValue();
   private final Text url = new Text();
@@ -35,16 +37,22 @@ public class AccessStatsMapper
   private HourSketches sketches;
   private Emitter emitter;
   private RejectSink rejects;
+  private MapSideSums sums;
+  private Context context;
 
   @Override
   protected void setup(Context context) {
+    this.context = context;
     keepQuery = AccessStatsKeys.KEEP_QUERY.getBoolean(context.getConfiguration());
-    hit.counts(counts.setHit());
+    hitCounts.setHit();
     int lgK = AccessStatsKeys.uvLgK(context.getConfiguration());
     int k = AccessStatsKeys.latencyK(context.getConfiguration());
     sketches = new HourSketches(lgK, k, maxHoursHeld(lgK, k));
     emitter = new Emitter(context);
     rejects = new RejectSink(context);
+    int maxKeys = AccessStatsKeys.MAP_SUMS_KEYS.getInt(context.getConfiguration());
+    sums = maxKeys > 0
+        ? new MapSideSums(maxKeys, (k, v) -> context.write(k, request.counts(v))) : null;
   }
 
   @Override
@@ -54,16 +62,24 @@ public class AccessStatsMapper
       rejects.write(r.reject());
       return;
     }
-    request.counts(counts.setRequest(r.status(), r.bytes()));
+    counts.setRequest(r.status(), r.bytes());
     long hour = Math.floorDiv(r.timeMillis(), Timestamps.MILLIS_PER_HOUR);
-    context.write(key.setLong(AccessReports.HOURLY, hour), request);
-    context.write(keyOf(AccessReports.URLS, urlOf(r)), request);
-    context.write(keyOf(AccessReports.CLIENTS, r.client()), request);
-    context.write(keyOf(AccessReports.REFERRERS, r.referrer()), hit);
-    context.write(keyOf(AccessReports.AGENTS, r.agent()), hit);
+    emit(key.setLong(AccessReports.HOURLY, hour), counts);
+    emit(keyOf(AccessReports.URLS, urlOf(r)), counts);
+    emit(keyOf(AccessReports.CLIENTS, r.client()), counts);
+    emit(keyOf(AccessReports.REFERRERS, r.referrer()), hitCounts);
+    emit(keyOf(AccessReports.AGENTS, r.agent()), hitCounts);
     VisitorFields.CLIENT_AGENT.visitorOf(r, visitor);
     sketches.add(hour, visitor.getBytes(), visitor.getLength(), r.responseMicros(), r.bytes(),
         emitter);
+  }
+
+  private void emit(ReportKey k, HitStats v) throws IOException, InterruptedException {
+    if (sums != null) {
+      sums.add(k, v);
+    } else {
+      context.write(k, request.counts(v));
+    }
   }
 
   /**
@@ -92,6 +108,9 @@ public class AccessStatsMapper
 
   @Override
   protected void cleanup(Context context) throws IOException, InterruptedException {
+    if (sums != null) {
+      sums.flush();
+    }
     sketches.flush(emitter);
     rejects.close();
   }
