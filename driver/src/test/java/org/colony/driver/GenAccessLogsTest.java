@@ -65,8 +65,8 @@ class GenAccessLogsTest {
 
     // colony daily takes the day: its done-flag is there, and the rejects are the damaged lines
     Path reports = tmp.resolve("reports");
-    ColonyCli daily = ColonyCli.run(conf, "daily", "--date", "2026-11-26", "--logs-root",
-        tmp.resolve("logs").toString(), "--reports-root", reports.toString());
+    ColonyCli daily = ColonyCli.run(conf, "daily", "--date", "2026-11-26", "--pipeline", "access",
+        "--logs-root", tmp.resolve("logs").toString(), "--reports-root", reports.toString());
     assertThat(daily.exit).as(daily.toString()).isZero();
     FileSystem fs = FileSystem.getLocal(conf);
     Map<String, Object> manifest = Manifest.read(fs, new org.apache.hadoop.fs.Path(

@@ -52,9 +52,9 @@ public final class DailyCommand {
           .desc("run the hourly pipeline for this hour of the day (default pipeline: hourly)")
           .get());
     }
-    o.addOption(Option.builder().longOpt("pipeline").hasArg().argName("FILE")
-        .desc("pipeline definition (default: conf/pipelines/daily.xml, or hourly.xml with "
-            + "--hour, as packaged in the job jar)").get());
+    o.addOption(Option.builder().longOpt("pipeline").hasArg().argName("FILE|NAME")
+        .desc("pipeline definition: a file, or a packaged one by name (daily, hourly, access); "
+            + "default conf/pipelines/daily.xml, or hourly.xml with --hour").get());
     o.addOption(Option.builder().longOpt("logs-root").hasArg().argName("PATH")
         .desc("inputs are <logs root>/<source>/dt=YYYY-MM-DD/ [colony.logs.root]").get());
     o.addOption(Option.builder().longOpt("reports-root").hasArg().argName("PATH")
@@ -194,7 +194,10 @@ public final class DailyCommand {
     throw new UsageException("--hour takes 0-23, got '" + v + "'");
   }
 
-  /** The pipeline: a file (local or any Hadoop file system), else the packaged default. */
+  /**
+   * The pipeline: a file (local or any Hadoop file system), or the name of a packaged one
+   * (daily, hourly, access), else the packaged default.
+   */
   static Pipeline load(Configuration conf, String file, boolean hourly)
       throws IOException, UsageException {
     if (file == null) {
@@ -209,7 +212,15 @@ public final class DailyCommand {
     Path p = new Path(file);
     FileSystem fs = p.getFileSystem(conf);
     if (!fs.exists(p)) {
-      throw new UsageException("pipeline not found: " + file);
+      String resource = "pipelines/" + file + ".xml";
+      try (InputStream in = file.matches("[A-Za-z0-9_-]+")
+          ? DailyCommand.class.getClassLoader().getResourceAsStream(resource) : null) {
+        if (in != null) {
+          return Pipeline.read(in, resource, hourly);
+        }
+      }
+      throw new UsageException("pipeline not found: " + file + " (neither a file nor one of the "
+          + "packaged pipelines daily, hourly, access)");
     }
     try (InputStream in = fs.open(p)) {
       return Pipeline.read(in, file, hourly);

@@ -75,7 +75,8 @@ class SchedulerExamplesTest {
 
   @Test
   void packagedPipelinesNameRegisteredJobs() throws Exception {
-    for (String p : List.of("conf/pipelines/daily.xml", "conf/pipelines/hourly.xml")) {
+    for (String p : List.of("conf/pipelines/daily.xml", "conf/pipelines/hourly.xml",
+        "conf/pipelines/access.xml")) {
       try (var in = Files.newInputStream(Paths.root().resolve(p))) {
         assertThat(Pipeline.read(in, p, p.contains("hourly")).steps()).isNotEmpty();
       }

@@ -52,7 +52,7 @@ public class AccessStatsMapper
     rejects = new RejectSink(context);
     int maxKeys = AccessStatsKeys.MAP_SUMS_KEYS.getInt(context.getConfiguration());
     sums = maxKeys > 0
-        ? new MapSideSums(maxKeys, (k, v) -> context.write(k, request.counts(v))) : null;
+        ? new MapSideSums(maxKeys, (rk, v) -> context.write(rk, request.counts(v))) : null;
   }
 
   @Override
