@@ -6,6 +6,7 @@ import org.apache.hadoop.io.Text;
 import org.apache.hadoop.mapreduce.Mapper;
 import org.colony.io.Timestamps;
 import org.colony.io.access.AccessLogRecord;
+import org.colony.jobs.common.FaultSwitch;
 import org.colony.jobs.common.RejectSink;
 import org.colony.jobs.common.ReportKey;
 
@@ -23,16 +24,19 @@ public class AccessStatsMapper extends Mapper<LongWritable, AccessLogRecord, Rep
   private final Text url = new Text();
   private boolean keepQuery;
   private RejectSink rejects;
+  private FaultSwitch faults;
 
   @Override
   protected void setup(Context context) {
     keepQuery = AccessStatsKeys.KEEP_QUERY.getBoolean(context.getConfiguration());
     rejects = new RejectSink(context);
+    faults = FaultSwitch.of(context);
   }
 
   @Override
   protected void map(LongWritable offset, AccessLogRecord r, Context context)
       throws IOException, InterruptedException {
+    faults.record();
     if (r.isRejected()) {
       rejects.write(r.reject());
       return;
