@@ -11,6 +11,7 @@ import org.apache.hadoop.security.AccessControlException;
 import org.apache.hadoop.util.GenericOptionsParser;
 import org.apache.hadoop.util.Tool;
 import org.colony.driver.pipeline.DailyCommand;
+import org.colony.driver.report.ReportCommand;
 import org.colony.jobs.JobSpec;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -64,6 +65,11 @@ public final class ColonyTool extends Configured implements Tool {
         Configuration conf = getConf() != null ? getConf() : new Configuration();
         String[] own = new GenericOptionsParser(conf, rest).getRemainingArgs();
         return new DailyCommand(command.equals("backfill")).run(conf, own, out, err);
+      }
+      case "report": {
+        Configuration conf = getConf() != null ? getConf() : new Configuration();
+        return ReportCommand.run(conf, new GenericOptionsParser(conf, rest).getRemainingArgs(),
+            out, err);
       }
       case "history":
         try {
@@ -123,6 +129,7 @@ public final class ColonyTool extends Configured implements Tool {
     p.println("  version          Colony's version");
     p.println("  daily --date D   one day's pipeline (conf/pipelines/daily.xml); --hour H for hourly");
     p.println("  backfill --from D1 --to D2   the daily pipeline for each day, in order");
+    p.println("  report --date D  the day's HTML report from its published outputs");
     p.println("  history JOB [N]  the job's recent runs: predicted vs actual shuffle, reducers,");
     p.println("                   duration, outcome (from colony.history.dir)");
     for (JobSpec s : JobRegistry.all()) {

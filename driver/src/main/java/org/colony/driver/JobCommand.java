@@ -93,11 +93,24 @@ final class JobCommand {
     int reducers = parseReducers(cl.getOptionValue("reducers", "auto"));
     for (JobOption jo : spec.options()) {
       if (cl.hasOption(jo.longName())) {
-        jo.key().set(conf, jo.isFlag() ? "true" : cl.getOptionValue(jo.longName()));
+        jo.key().set(conf, jo.isFlag() ? "true" : jo.isRepeatable()
+            ? joinLines(jo, cl.getOptionValues(jo.longName()))
+            : cl.getOptionValue(jo.longName()));
       }
     }
     return new RunOptions(List.copyOf(inputs), output, reducers, cl.hasOption("overwrite"),
         List.copyOf(commandLine), cl.hasOption("explain"), cl.getOptionValue("metrics-file"));
+  }
+
+  /** The values of a repeatable option, one per line. */
+  private String joinLines(JobOption jo, String[] values) throws UsageException {
+    for (String v : values) {
+      if (v.indexOf('\n') >= 0 || v.indexOf('\r') >= 0) {
+        throw new UsageException("--" + jo.longName() + " cannot hold a line break (give it once "
+            + "per value; see: colony " + spec.name() + " --help)");
+      }
+    }
+    return String.join("\n", values);
   }
 
   static int parseReducers(String v) throws UsageException {

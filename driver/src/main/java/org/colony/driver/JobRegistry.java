@@ -4,6 +4,8 @@ import java.util.List;
 import java.util.Optional;
 import org.colony.jobs.JobSpec;
 import org.colony.jobs.access.AccessStatsSpec;
+import org.colony.jobs.exceptions.ExceptionsSpec;
+import org.colony.jobs.grep.GrepSpec;
 import org.colony.jobs.sessions.SessionsSpec;
 
 /** Every job Colony runs, one line each (as Hadoop's ExampleDriver registers its programs). */
@@ -12,7 +14,9 @@ public final class JobRegistry {
 
   private static final List<JobSpec> JOBS = List.of(
       new AccessStatsSpec(),
-      new SessionsSpec());
+      new SessionsSpec(),
+      new ExceptionsSpec(),
+      new GrepSpec());
 
   public static List<JobSpec> all() {
     return JOBS;

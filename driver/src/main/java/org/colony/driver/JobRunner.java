@@ -126,7 +126,7 @@ public final class JobRunner {
     Runtime.getRuntime().addShutdownHook(killer);
     boolean published = false;
     try {
-      Phases phases = watch(spec.name(), job, started, spec.mapOnly());
+      Phases phases = watch(spec.name(), job, started, spec.mapOnly(job.getConfiguration()));
       report.job(job, phases);
       if (!job.isSuccessful()) {
         return fail(report, history, options, spec.name() + " failed: " + failureInfo(job));
@@ -148,7 +148,7 @@ public final class JobRunner {
             sampleReject(fs, staged.staging())));
       }
       spec.afterSuccess(job, fs, staged.staging());
-      writeMissingReports(spec, fs, staged.staging());
+      writeMissingReports(spec, job.getConfiguration(), fs, staged.staging());
       report.reducerStats(reducerStats(fs, staged.staging()));
       report.advice(Advisor.advise(report.map(), fs.getDefaultBlockSize(outputPath)));
       report.outputs(fs, staged.staging());
@@ -159,7 +159,7 @@ public final class JobRunner {
       staged.publish();
       published = true;
       record(history, options, doc);
-      summary(spec, counts, decision, outputPath, report);
+      summary(spec, job.getConfiguration(), counts, decision, outputPath, report);
       return ExitCode.OK;
     } finally {
       if (!published) {
@@ -229,7 +229,7 @@ public final class JobRunner {
           e);
     }
     LOG.info("submitted {} as {}", name, job.getJobID());
-    Progress progress = new Progress(name, System.console() != null,
+    Progress progress = new Progress(name, mapOnly, System.console() != null,
         ColonyKeys.PROGRESS_INTERVAL.getLong(conf), err);
     Phases phases = new Phases(started);
     long poll = Math.max(100, Math.min(1000,
@@ -300,9 +300,9 @@ public final class JobRunner {
     return rows;
   }
 
-  private static void writeMissingReports(JobSpec spec, FileSystem fs, Path staging)
-      throws IOException {
-    for (JobSpec.Report r : spec.reports()) {
+  private static void writeMissingReports(JobSpec spec, Configuration jobConf, FileSystem fs,
+      Path staging) throws IOException {
+    for (JobSpec.Report r : spec.reports(jobConf)) {
       Path folder = new Path(staging, r.folder());
       if (!fs.exists(folder)) {
         try (OutputStream o = fs.create(new Path(folder, "part-r-00000"), false)) {
@@ -322,8 +322,8 @@ public final class JobRunner {
     }
   }
 
-  private void summary(JobSpec spec, RecordCounts c, SizingDecision d, Path output,
-      RunReport report) {
+  private void summary(JobSpec spec, Configuration jobConf, RecordCounts c, SizingDecision d,
+      Path output, RunReport report) {
     out.printf("%s succeeded in %.1f s%n", spec.name(), report.durationMs() / 1000.0);
     out.printf("  records  in %d  parsed %d  rejected %d (%.2f%%)%s%n", c.in(), c.parsed(),
         c.rejected(), 100 * c.rejectedFraction(),
@@ -336,7 +336,7 @@ public final class JobRunner {
       out.printf("  advice   %s%n", a.get("message"));
     }
     StringBuilder folders = new StringBuilder();
-    spec.reports().forEach(r -> folders.append(' ').append(r.folder()).append('/'));
+    spec.reports(jobConf).forEach(r -> folders.append(' ').append(r.folder()).append('/'));
     if (c.rejectsWritten() > 0) {
       folders.append(' ').append(RejectSink.FOLDER).append('/');
     }

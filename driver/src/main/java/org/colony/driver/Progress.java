@@ -9,22 +9,25 @@ import java.util.Locale;
  */
 final class Progress {
   private final String label;
+  private final boolean mapOnly;
   private final boolean terminal;
   private final long intervalMs;
   private final PrintStream out;
   private long lastPrinted;
   private int lastLength;
 
-  Progress(String label, boolean terminal, long intervalMs, PrintStream out) {
+  Progress(String label, boolean mapOnly, boolean terminal, long intervalMs, PrintStream out) {
     this.label = label;
+    this.mapOnly = mapOnly;
     this.terminal = terminal;
     this.intervalMs = intervalMs;
     this.out = out;
   }
 
   void update(float map, float reduce, long elapsedMs) {
-    String line = String.format(Locale.ROOT, "%s  map %3d%%  reduce %3d%%  %s", label,
-        Math.round(map * 100), Math.round(reduce * 100), elapsed(elapsedMs));
+    String line = String.format(Locale.ROOT, "%s  map %3d%%  reduce %3d%%  %s%s", label,
+        Math.round(map * 100), Math.round(reduce * 100), elapsed(elapsedMs),
+        eta(map, reduce, elapsedMs));
     if (terminal) {
       StringBuilder sb = new StringBuilder("\r").append(line);
       for (int i = line.length(); i < lastLength; i++) {
@@ -44,6 +47,18 @@ final class Progress {
     if (terminal && lastLength > 0) {
       out.println();
     }
+  }
+
+  /**
+   * The time left, from the progress so far (maps and reduces weighed equally; map-only jobs
+   * report no reduce progress), once there is enough progress to extrapolate.
+   */
+  String eta(float map, float reduce, long elapsedMs) {
+    double done = mapOnly ? map : (map + reduce) / 2.0;
+    if (done < 0.05 || done >= 1.0 || elapsedMs < 2000) {
+      return "";
+    }
+    return "  ~" + elapsed((long) (elapsedMs * (1 - done) / done)) + " left";
   }
 
   static String elapsed(long ms) {

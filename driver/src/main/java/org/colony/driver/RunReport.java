@@ -10,6 +10,7 @@ import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
 import org.apache.hadoop.mapreduce.Counters;
 import org.apache.hadoop.mapreduce.Job;
+import org.colony.io.InputKeys;
 import org.colony.jobs.JobSpec;
 
 /**
@@ -51,7 +52,7 @@ final class RunReport {
 
   void job(Job job, Phases phases) {
     doc.put("hadoopJobId", String.valueOf(job.getJobID()));
-    doc.put("inputCombined", job.getConfiguration().get("colony.input.combine"));
+    doc.put("inputCombined", job.getConfiguration().get(InputKeys.COMBINE.name()));
     doc.put("phases", phases.toMap());
   }
 

@@ -38,7 +38,7 @@ public final class StagedOutput {
    * For fault tests only: with the system property {@code colony.test.halt.at=STEP} the JVM halts
    * (no finally blocks, no shutdown hooks: as if killed) right after that publish step.
    */
-  static final String HALT_PROPERTY = "colony.test.halt.at";
+  public static final String HALT_PROPERTY = "colony.test.halt.at";
 
   private static volatile Hook hook = defaultHook();
 

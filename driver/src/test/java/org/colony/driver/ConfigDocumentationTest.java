@@ -100,7 +100,7 @@ class ConfigDocumentationTest {
     Set<String> declared = new TreeSet<>();
     declaredKeys().forEach(k -> declared.add(k.name()));
     declared.add("colony.local.dir"); // a system property of bin/colony, read by conf/local
-    declared.add(StagedOutput.HALT_PROPERTY); // a system property for fault tests
+    declared.add(StagedOutput.HALT_PROPERTY); // a system property, for fault tests
     assertThat(declared).containsAll(documented().keySet());
   }
 

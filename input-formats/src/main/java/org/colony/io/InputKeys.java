@@ -44,9 +44,15 @@ public final class InputKeys {
       "Most bytes of files one combined split holds (when "
           + "mapreduce.input.fileinputformat.split.maxsize is not set).");
 
+  public static final ConfigKey LINES_FORMAT = ConfigKey.of("colony.lines.format", "any",
+      "Which lines LineInputFormat (plain text lines, as grep reads them) yields as records: "
+          + "'any' (every line), 'access' or 'syslog' (the lines that parse in that format, read "
+          + "as the access log and syslog readers read them; the others are rejected with that "
+          + "format's reason).");
+
   public static List<ConfigKey> all() {
     return List.of(MAX_LINE_BYTES, CORRUPT, ACCESS_FORMAT, COMBINE, COMBINE_MIN_FILES,
-        COMBINE_SMALL_BYTES, COMBINE_SPLIT_BYTES);
+        COMBINE_SMALL_BYTES, COMBINE_SPLIT_BYTES, LINES_FORMAT);
   }
 
   /** Whether a job reads through its combined input format (the driver resolves 'auto'). */

@@ -2,6 +2,7 @@ package org.colony.jobs;
 
 import java.io.IOException;
 import java.util.List;
+import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
 import org.apache.hadoop.mapreduce.Job;
@@ -42,6 +43,14 @@ public interface JobSpec {
   }
 
   /**
+   * Whether the job has no reduce phase with {@code conf} (its options set), for jobs whose
+   * options decide; by default {@link #mapOnly()}. The driver asks this one.
+   */
+  default boolean mapOnly(Configuration conf) {
+    return mapOnly();
+  }
+
+  /**
    * Shuffle bytes per uncompressed input byte when the driver has neither history nor a sample
    * (after the combiner, as map output is materialized).
    */
@@ -51,6 +60,14 @@ public interface JobSpec {
 
   /** The report folders the job writes under its output, each a TSV table with a header. */
   List<Report> reports();
+
+  /**
+   * The report folders the job writes with {@code conf} (its options set); by default all of
+   * {@link #reports()}. The driver creates those a run left empty, and names them.
+   */
+  default List<Report> reports(Configuration conf) {
+    return reports();
+  }
 
   /**
    * Work after the job succeeded and before its output is published: merging per-reducer pieces,

@@ -24,6 +24,7 @@ import org.colony.driver.ColonyKeys;
 import org.colony.driver.ExitCode;
 import org.colony.driver.UsageException;
 import org.colony.driver.history.RunHistory;
+import org.colony.driver.report.ReportCommand;
 
 /**
  * {@code colony daily --date D [--hour H]} and {@code colony backfill --from D1 --to D2}: one
@@ -117,6 +118,13 @@ public final class DailyCommand {
         backfillTable(out, results);
       }
       Path history = RunHistory.of(conf, FileSystem.get(conf)).root();
+      for (PipelineRunner.Result r : results) {
+        if (r.message() == null && r.partition().hour() == null) {
+          Path page = ReportCommand.write(conf, new Path(roots.get("reports")),
+              r.partition().date(), null);
+          out.printf("%nreport: %s", page);
+        }
+      }
       out.printf("%noutputs under %s; run reports in %s%n", roots.get("reports"), history);
       int code = ExitCode.OK;
       for (PipelineRunner.Result r : results) {

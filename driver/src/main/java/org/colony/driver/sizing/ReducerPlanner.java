@@ -87,7 +87,7 @@ public final class ReducerPlanner {
     d.put("hiveWouldChoose", (int) Math.min(1009, Math.max(1,
         (inputs.bytes() + (256L << 20) - 1) / (256L << 20))));
 
-    if (spec.mapOnly()) {
+    if (spec.mapOnly(job.getConfiguration())) {
       d.step("map-only job: no reducers");
       return d.reducers(0, "map-only");
     }

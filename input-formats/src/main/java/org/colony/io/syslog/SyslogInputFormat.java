@@ -46,7 +46,8 @@ public class SyslogInputFormat extends FileInputFormat<LongWritable, SyslogRecor
    * Sets the parser's year reference and zone for one file: the partition date of its path, else
    * the configured year (without month), else today in UTC.
    */
-  static void configure(SyslogParser parser, Path file, Configuration conf, Clock clock) {
+  public static void configure(SyslogParser parser, Path file, Configuration conf,
+      Clock clock) {
     parser.setZone(SyslogKeys.zone(conf));
     LocalDate partition = PartitionDate.of(file.toUri().getPath());
     int year = SyslogKeys.year(conf);

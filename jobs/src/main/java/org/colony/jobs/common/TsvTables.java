@@ -15,6 +15,38 @@ import org.apache.hadoop.fs.Path;
 public final class TsvTables {
   private TsvTables() {}
 
+  /** A report folder read back: its header's column names and its rows (escaped columns). */
+  public record Table(List<String> columns, List<String[]> rows) {
+    /** The index of a column, or -1. */
+    public int column(String name) {
+      return columns.indexOf(name);
+    }
+
+    /** A cell by column name; "" when the column is absent. */
+    public String get(String[] row, String name) {
+      int i = column(name);
+      return i < 0 || i >= row.length ? "" : row[i];
+    }
+  }
+
+  /** Reads a whole report folder, or null when it is absent. */
+  public static Table read(FileSystem fs, Path folder, int limit) throws IOException {
+    if (!fs.exists(folder)) {
+      return null;
+    }
+    List<String> columns = List.of();
+    FileStatus[] files = fs.listStatus(folder, p -> p.getName().startsWith("part-"));
+    Arrays.sort(files);
+    if (files.length > 0) {
+      try (BufferedReader r = new BufferedReader(new InputStreamReader(
+          fs.open(files[0].getPath()), StandardCharsets.UTF_8))) {
+        String header = r.readLine();
+        columns = header == null ? List.of() : List.of(header.split("\t", -1));
+      }
+    }
+    return new Table(columns, rows(fs, folder, limit));
+  }
+
   /**
    * The data rows (header skipped) of the {@code part-*} files of {@code folder}, in file-name
    * order, split into escaped columns; at most {@code limit}. Empty when the folder is absent.
