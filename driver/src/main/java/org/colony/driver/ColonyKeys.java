@@ -54,6 +54,10 @@ public final class ColonyKeys {
       "Where colony daily writes: <reports root>/<job>/dt=YYYY-MM-DD/[hr=HH/]. "
           + "Option: --reports-root.");
 
+  public static final ConfigKey UPLOADS_ROOT = ConfigKey.of("colony.uploads.root", "/uploads",
+      "The upload store colony daily's upload jobs read as a whole, ${uploads} in a pipeline: "
+          + "<uploads root>/<owner>/... Option: --uploads-root.");
+
   public static final ConfigKey DONE_FLAG = ConfigKey.of("colony.input.done.flag", "_SUCCESS",
       "The file whose presence says an input partition is complete (as log shippers and "
           + "upstream jobs write it); empty: the partition's folder existing is enough.");
@@ -64,6 +68,6 @@ public final class ColonyKeys {
   public static List<ConfigKey> all() {
     return List.of(BYTES_PER_REDUCER, REDUCERS_MAX, REJECTS_MAX_FRACTION, MAP_OUTPUT_CODEC,
         PROGRESS_INTERVAL, HISTORY_DIR, HISTORY_RUNS, SAMPLE_BYTES, SAMPLE_SPLITS,
-        LOCK_STALE_AFTER, LOGS_ROOT, REPORTS_ROOT, DONE_FLAG, WAIT_POLL);
+        LOCK_STALE_AFTER, LOGS_ROOT, REPORTS_ROOT, UPLOADS_ROOT, DONE_FLAG, WAIT_POLL);
   }
 }

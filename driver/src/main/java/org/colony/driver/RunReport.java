@@ -52,7 +52,7 @@ final class RunReport {
 
   void job(Job job, Phases phases) {
     doc.put("hadoopJobId", String.valueOf(job.getJobID()));
-    doc.put("inputCombined", job.getConfiguration().get(InputKeys.COMBINE.name()));
+    doc.put("inputCombined", InputKeys.useCombined(job.getConfiguration()));
     doc.put("phases", phases.toMap());
   }
 

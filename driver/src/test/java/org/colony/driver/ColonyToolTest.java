@@ -295,6 +295,76 @@ class ColonyToolTest {
     }
   }
 
+  @Test
+  void syslogStatsCommandPublishesHourlyTemplatesAndTop() throws Exception {
+    ColonyCli list = ColonyCli.run(conf, "list");
+    assertThat(list.out.lines()).anyMatch(l -> l.startsWith("syslog-stats ")
+        && l.contains("templates"));
+    ColonyCli help = ColonyCli.run(conf, "syslog-stats", "--help");
+    assertThat(help.exit).isZero();
+    assertThat(help.out).contains("--top", "--mask-users", "colony.syslog-stats.top.n",
+        "colony.syslog-stats.mask.users", "hourly/", "templates/", "top/");
+
+    Path out = tmp.resolve("reports/syslog/all");
+    ColonyCli r = ColonyCli.run(conf, "syslog-stats", "--input",
+        Paths.sampleData("logs/syslog").toString(), "--output", out.toString(), "--top", "1",
+        "--mask-users", "--reducers", "2");
+    assertThat(r.exit).as(r.toString()).isZero();
+    assertThat(r.out).contains("syslog-stats succeeded", "rejected 16", "reducers 2",
+        "hourly/ templates/ top/ _rejects/");
+    assertThat(out.resolve("_SUCCESS")).exists();
+    assertThat(out.resolve("_rejects")).isDirectory();
+    assertThat(out.resolve("_top")).doesNotExist();
+    assertThat(out.resolve("_reducers")).doesNotExist();
+    Map<String, Object> manifest = Manifest.read(FileSystem.getLocal(conf),
+        new org.apache.hadoop.fs.Path(out.toUri()));
+    assertThat(manifest.get("job")).isEqualTo("syslog-stats");
+    assertThat(manifest.get("commandLine").toString()).contains("--mask-users", "--top");
+    @SuppressWarnings("unchecked")
+    Map<String, Number> records = (Map<String, Number>) manifest.get("records");
+    // sample-data/README.md: 3,234 + 3,438 lines, 9 + 7 rejected
+    assertThat(records.get("in").longValue()).isEqualTo(6672);
+    assertThat(records.get("parsed").longValue()).isEqualTo(6656);
+    assertThat(records.get("rejected").longValue()).isEqualTo(16);
+    @SuppressWarnings("unchecked")
+    Map<String, Map<String, Number>> counters =
+        (Map<String, Map<String, Number>>) manifest.get("counters");
+    Map<String, Number> mine = counters.get("org.colony.jobs.syslog.SyslogStatsCounters");
+
+    String templatesHeader = "template\tcount\tfirst_seen\tlast_seen\thosts\tseverity\tapp"
+        + "\texample";
+    List<String> templates = TsvFiles.rows(out.resolve("templates"), templatesHeader);
+    assertThat(templates).hasSize(mine.get("TEMPLATES").intValue());
+    assertThat(templates.stream().mapToLong(l -> Long.parseLong(l.split("\t")[1])).sum())
+        .isEqualTo(6656);
+    assertThat(templates).anyMatch(l -> l.startsWith("Failed password for invalid user <user> "
+        + "from <ip> port <num> ssh2\t"));
+    List<String> hourly = TsvFiles.rows(out.resolve("hourly"),
+        "hour\thost\tapp\tseverity\tcount");
+    assertThat(hourly).hasSize(mine.get("HOURLY_ROWS").intValue());
+    assertThat(hourly.stream().mapToLong(l -> Long.parseLong(l.split("\t")[4])).sum())
+        .isEqualTo(6656);
+    assertThat(TsvFiles.rows(out.resolve("top"), "rank\ttemplate\tcount\ttotal\tfirst_seen"
+        + "\tlast_seen\thosts\tseverity\tapp\texample"))
+        .singleElement().asString().startsWith("1\tslow query: <num> ms for GET <path>\t64\t64\t");
+  }
+
+  @Test
+  void badSyslogStatsOptionsAreOneLineAndExitTwo() throws Exception {
+    Path out = tmp.resolve("out");
+    String syslog = Paths.sampleData("logs/syslog").toString();
+    for (String[] opt : List.of(new String[] {"--top", "0"}, new String[] {"--top", "x"},
+        new String[] {"-D", "colony.syslog-stats.mask.users=maybe"},
+        new String[] {"-D", "colony.syslog.timezone=Mars/Olympus"})) {
+      ColonyCli r = ColonyCli.run(conf, "syslog-stats", opt[0], opt[1], "--input", syslog,
+          "--output", out.toString());
+      assertThat(r.exit).as(r.toString()).isEqualTo(ExitCode.USAGE);
+      assertThat(r.err.strip().lines().count()).as(r.toString()).isEqualTo(1);
+      assertThat(r.err).doesNotContain("Exception", "\tat ");
+      assertThat(out).doesNotExist();
+    }
+  }
+
   private static List<String> siblings(Path p) throws IOException {
     try (Stream<Path> s = Files.list(p.getParent())) {
       return s.map(x -> x.getFileName().toString()).sorted().toList();

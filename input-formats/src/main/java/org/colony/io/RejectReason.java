@@ -30,6 +30,10 @@ public enum RejectReason {
   EVENT_NO_HEADER("lines before the first event header of a file"),
 
   FILE_UNREADABLE("an upload could not be read"),
+  BAD_SKETCH("a sketch file whose name holds no valid date, or that DataSketches cannot read"),
+  UNSAFE_PATH("a packed path that would not restore as itself inside the output folder: absolute, "
+      + "'..' or '.', empty or hidden (_ .) components, a backslash, colon, NUL or bytes not UTF-8"),
+  CONTENT_MISMATCH("packed content whose length or SHA-256 differs from its recorded size or hash"),
   CORRUPT_FILE("a compressed file is damaged or truncated; the rest of it was skipped");
 
   private final String description;

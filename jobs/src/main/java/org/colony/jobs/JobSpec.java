@@ -58,6 +58,15 @@ public interface JobSpec {
     return 1.0;
   }
 
+  /**
+   * Whether the driver may run the mapper over samples of the input before the job to measure its
+   * map output. No for jobs whose map output follows the number of files, not their bytes, or
+   * whose mapper would read far more than the sample's bytes.
+   */
+  default boolean sampleMapOutput() {
+    return true;
+  }
+
   /** The report folders the job writes under its output, each a TSV table with a header. */
   List<Report> reports();
 

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -18,6 +19,7 @@ import org.colony.driver.ColonyTool;
 import org.colony.driver.ExitCode;
 import org.colony.driver.Manifest;
 import org.colony.driver.sizing.ClusterCapacity;
+import org.colony.testing.LocalHadoop;
 import org.colony.testing.Paths;
 import org.colony.testing.TsvFiles;
 import org.junit.jupiter.api.AfterAll;
@@ -30,7 +32,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The colony command's real entry point on MiniDFS + MiniYARN: access-stats over HDFS input,
- * outputs compared with the reviewed expected files, and a second run refused.
+ * outputs compared with the reviewed expected files, and a second run refused; then uv-rollup
+ * over two days of access-stats output on HDFS, the same rows as the same commands embedded.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class AccessStatsOnMiniClusterTest {
@@ -130,6 +133,55 @@ class AccessStatsOnMiniClusterTest {
     assertThat(code).as(log.toString()).isEqualTo(ExitCode.OK);
     assertThat(log).contains("capped at colony.reducers.max 20",
         "20 reducers over 8 slots", "2 whole wave(s) = 16", "reducers: 16 (estimate)");
+  }
+
+  /**
+   * After the day-2 run of order 2: its day sketch is the one the same command writes embedded,
+   * and uv-rollup on the cluster, over it and day 1 (written embedded, copied to HDFS), gives the
+   * same week as uv-rollup embedded.
+   */
+  @Test
+  @Order(3)
+  void uvRollupOnHdfsEqualsTheEmbeddedRun() throws Exception {
+    Configuration conf = clusters.conf();
+    FileSystem fs = clusters.fs();
+    String day1 = "dt=2026-11-24";
+    Configuration local = LocalHadoop.conf(base.resolve("local"));
+    Path embedded = base.resolve("embedded");
+    for (String day : List.of(day1, DAY)) {
+      StringBuilder l = new StringBuilder();
+      assertThat(colony(local, l, "access-stats", "--input",
+          Paths.sampleData("logs/access/" + day).toString(), "--output",
+          embedded.resolve(day).toString())).as(l.toString()).isEqualTo(ExitCode.OK);
+    }
+    try (java.io.InputStream in = fs.open(new org.apache.hadoop.fs.Path(
+        "/reports/access-stats/" + DAY + "/uv/" + DAY + ".hll"))) {
+      assertThat(in.readAllBytes()).isEqualTo(
+          Files.readAllBytes(embedded.resolve(DAY + "/uv/" + DAY + ".hll")));
+    }
+    fs.copyFromLocalFile(new org.apache.hadoop.fs.Path(embedded.resolve(day1).toUri()),
+        new org.apache.hadoop.fs.Path("/reports/access-stats/" + day1));
+
+    StringBuilder rollup = new StringBuilder();
+    assertThat(colony(conf, rollup, "uv-rollup", "--input",
+        "/reports/access-stats/" + day1 + ",/reports/access-stats/" + DAY, "--output",
+        "/reports/uv/week")).as(rollup.toString()).isEqualTo(ExitCode.OK);
+    assertThat(rollup).contains("uv-rollup succeeded");
+    assertThat((String) Manifest.read(fs, new org.apache.hadoop.fs.Path("/reports/uv/week"))
+        .get("hadoopJobId")).startsWith("job_").doesNotContain("local");
+    Path copy = base.resolve("uv-week");
+    fs.copyToLocalFile(new org.apache.hadoop.fs.Path("/reports/uv/week"),
+        new org.apache.hadoop.fs.Path(copy.toUri()));
+
+    StringBuilder l = new StringBuilder();
+    assertThat(colony(local, l, "uv-rollup", "--input", embedded.resolve(day1) + ","
+        + embedded.resolve(DAY), "--output", embedded.resolve("week").toString()))
+        .as(l.toString()).isEqualTo(ExitCode.OK);
+    String header = "period\tstart\tend\tdays\tvisitors_estimate\tlower\tupper";
+    List<String> rows = TsvFiles.rows(copy.resolve("visitors"), header);
+    assertThat(rows).hasSize(1).isEqualTo(TsvFiles.rows(embedded.resolve("week/visitors"),
+        header));
+    assertThat(rows.get(0)).startsWith("2026-W48\t2026-11-23\t2026-11-29\t3\t");
   }
 
   /** Every file under a folder with its length, modification time and checksum. */

@@ -51,8 +51,10 @@ class DailyPipelineOnMiniClusterTest {
         Path.of(System.getProperty("test.build.data", "target/test-data")).toAbsolutePath()
             .resolve("daily"));
     FileSystem fs = clusters.fs();
-    fs.copyFromLocalFile(hadoop(Paths.sampleData("logs/access/dt=" + DAY)),
-        new org.apache.hadoop.fs.Path("/logs/access/dt=" + DAY));
+    for (String source : List.of("access", "app", "syslog")) {
+      fs.copyFromLocalFile(hadoop(Paths.sampleData("logs/" + source + "/dt=" + DAY)),
+          new org.apache.hadoop.fs.Path("/logs/" + source + "/dt=" + DAY));
+    }
     Path bad = local.resolve("bad");
     Files.createDirectories(bad);
     Files.writeString(bad.resolve("bad.log"), "not a log line\n".repeat(50));
@@ -102,9 +104,12 @@ class DailyPipelineOnMiniClusterTest {
         "/reports");
     System.out.printf("colony daily on the minicluster: %.1f s%n", (System.nanoTime() - t0) / 1e9);
     assertThat(first.exit()).as(first.out()).isEqualTo(ExitCode.OK);
-    assertThat(first.out()).contains("2 done, 0 skipped, 0 failed");
+    // no upload store on this cluster: the optional upload jobs are absent (counted as skipped)
+    assertThat(first.out()).contains("5 done, 2 skipped, 0 failed")
+        .containsPattern("uploads-inventory +absent").containsPattern("thumbnails +absent");
     FileSystem fs = clusters.fs();
-    for (String job : List.of("access-stats", "sessions")) {
+    for (String job : List.of("access-stats", "sessions", "syslog-stats", "exceptions",
+        "uv-rollup")) {
       assertThat(fs.exists(new org.apache.hadoop.fs.Path("/reports/" + job + "/dt=" + DAY
           + "/_SUCCESS"))).as(job).isTrue();
     }
@@ -112,7 +117,7 @@ class DailyPipelineOnMiniClusterTest {
     Run again = colony("daily", "--date", DAY, "--logs-root", "/logs", "--reports-root",
         "/reports");
     assertThat(again.exit()).as(again.out()).isEqualTo(ExitCode.OK);
-    assertThat(again.out()).contains("0 done, 2 skipped").doesNotContain("succeeded in");
+    assertThat(again.out()).contains("0 done, 7 skipped").doesNotContain("succeeded in");
     assertThat(listing(fs, "/reports")).isEqualTo(before);
   }
 

@@ -65,7 +65,8 @@ class ReportBrowserTest {
     try (PrintStream ps = new PrintStream(b, true, StandardCharsets.UTF_8)) {
       int code = ToolRunner.run(LocalHadoop.conf(tmp), new ColonyTool(ps, ps), new String[] {
           "daily", "--date", DAY, "--logs-root", Paths.sampleData("logs").toString(),
-          "--reports-root", reports.toString()});
+          "--uploads-root", Paths.sampleData("uploads").toString(), "--reports-root",
+          reports.toString()});
       assertThat(code).as(b.toString(StandardCharsets.UTF_8)).isZero();
     }
     Path page = reports.resolve("report/dt=" + DAY + "/index.html");
@@ -75,7 +76,11 @@ class ReportBrowserTest {
     assertThat(dom.out()).contains("<section id=\"traffic\">", "<svg id=\"chart-requests\"",
         "<svg id=\"chart-bytes\"", "<svg id=\"chart-status\"", "<table id=\"table-top-url\">",
         "<table id=\"table-top-referrer\">", "<table id=\"table-top-agent\">",
-        "<table id=\"table-sessions\">", "<table id=\"table-runs\">");
+        "<table id=\"table-sessions\">", "<table id=\"table-runs\">",
+        "<table id=\"table-visitors-day\">", "<table id=\"table-visitors-rollup\">",
+        "<table id=\"table-syslog\">", "<table id=\"table-exceptions\">",
+        "<table id=\"table-owners\">", "<table id=\"table-duplicates\">",
+        "<table id=\"table-image-problems\">");
     List<String> hourly = TsvFiles.fileRows(
         Paths.sampleData("expected/access-stats/dt=" + DAY + "/hourly.tsv"),
         "hour\trequests\tbytes\ts2xx\ts3xx\ts4xx\ts5xx");
@@ -95,7 +100,7 @@ class ReportBrowserTest {
 
     Path shot = Path.of("target", "report-screenshot.png").toAbsolutePath();
     Files.deleteIfExists(shot);
-    run(chromium("--screenshot=" + shot, "--window-size=1000,3200", url));
+    run(chromium("--screenshot=" + shot, "--window-size=1000,9000", url));
     assertThat(shot).exists();
     byte[] png = Files.readAllBytes(shot);
     assertThat(png.length).isGreaterThan(20_000);

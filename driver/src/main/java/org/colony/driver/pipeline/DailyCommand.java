@@ -59,6 +59,9 @@ public final class DailyCommand {
         .desc("inputs are <logs root>/<source>/dt=YYYY-MM-DD/ [colony.logs.root]").get());
     o.addOption(Option.builder().longOpt("reports-root").hasArg().argName("PATH")
         .desc("outputs are <reports root>/<job>/dt=YYYY-MM-DD/ [colony.reports.root]").get());
+    o.addOption(Option.builder().longOpt("uploads-root").hasArg().argName("PATH")
+        .desc("the upload store, read whole by the upload jobs; skipped when it is not there "
+            + "[colony.uploads.root]").get());
     o.addOption(Option.builder().longOpt("wait").hasArg().argName("DURATION")
         .desc("wait this long (e.g. 90m) for inputs without their done-flag, else exit 3").get());
     o.addOption(Option.builder().longOpt("force")
@@ -92,6 +95,7 @@ public final class DailyCommand {
       Map<String, String> roots = new LinkedHashMap<>();
       roots.put("logs", cl.getOptionValue("logs-root", ColonyKeys.LOGS_ROOT.get(conf)));
       roots.put("reports", cl.getOptionValue("reports-root", ColonyKeys.REPORTS_ROOT.get(conf)));
+      roots.put("uploads", cl.getOptionValue("uploads-root", ColonyKeys.UPLOADS_ROOT.get(conf)));
       conf.set(ColonyKeys.WAIT_POLL.name(), ColonyKeys.WAIT_POLL.get(conf));
       long wait = 0;
       if (cl.hasOption("wait")) {
@@ -120,8 +124,16 @@ public final class DailyCommand {
       Path history = RunHistory.of(conf, FileSystem.get(conf)).root();
       for (PipelineRunner.Result r : results) {
         if (r.message() == null && r.partition().hour() == null) {
-          Path page = ReportCommand.write(conf, new Path(roots.get("reports")),
-              r.partition().date(), null);
+          Path reports = new Path(roots.get("reports"));
+          Path existing = ReportCommand.defaultTarget(reports, r.partition().date());
+          if (r.count("done") + r.count("failed") == 0
+              && existing.getFileSystem(conf).exists(existing)) {
+            // Nothing ran: the page on disk already shows these outputs. A rerun leaves
+            // the reports folder exactly as it was.
+            out.printf("%nreport: %s (unchanged)", existing);
+            continue;
+          }
+          Path page = ReportCommand.write(conf, reports, r.partition().date(), null);
           out.printf("%nreport: %s", page);
         }
       }

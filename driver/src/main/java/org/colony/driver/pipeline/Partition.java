@@ -32,7 +32,7 @@ public record Partition(LocalDate date, Integer hour) {
     }
     if (s.contains("${")) {
       throw new IllegalArgumentException("unknown variable in '" + template + "' (known: logs, "
-          + "reports, date, hour, last7)");
+          + "reports, uploads, date, hour, last7)");
     }
     return s;
   }

@@ -44,6 +44,14 @@ public final class Pipeline {
     public boolean readsLogs() {
       return input.contains("${logs}");
     }
+
+    /**
+     * Whether the input is the upload store: ready when it exists (a live store has no
+     * done-flag).
+     */
+    public boolean readsUploads() {
+      return input.contains("${uploads}");
+    }
   }
 
   private final String name;

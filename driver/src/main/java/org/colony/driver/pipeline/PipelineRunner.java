@@ -191,7 +191,8 @@ public final class PipelineRunner {
       List<String> absent = new ArrayList<>();
       for (Pipeline.Step s : pipeline.steps()) {
         String in = paths.get(s.id())[0];
-        if (s.readsLogs() && !ready(in)) {
+        boolean notReady = s.readsUploads() ? !exists(in) : s.readsLogs() && !ready(in);
+        if (notReady) {
           (s.optional() ? absent : missing).add(s.optional() ? s.id() : in);
         }
       }
@@ -209,6 +210,13 @@ public final class PipelineRunner {
       out.printf("waiting for %s (%d s left)%n", String.join(", ", missing), left / 1000);
       Thread.sleep(Math.min(poll, left));
     }
+  }
+
+  /** Whether an input (a folder, or a glob) exists. */
+  boolean exists(String input) throws IOException {
+    Path p = new Path(input);
+    FileStatus[] matches = p.getFileSystem(conf).globStatus(p);
+    return matches != null && matches.length > 0;
   }
 
   /** Whether an input (a folder, or a glob of folders) exists and has its done-flag. */

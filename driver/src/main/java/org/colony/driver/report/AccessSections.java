@@ -130,7 +130,7 @@ final class AccessSections {
   private static Section visitors(DayReport day) throws IOException {
     String title = "Unique visitors";
     Table daily = day.table("access-stats", "daily");
-    Table week = day.table("uv-rollup", "rollup");
+    Table week = day.table("uv-rollup", "visitors");
     if ((daily == null || daily.rows().isEmpty()) && week == null) {
       return Section.missing("visitors", title, "no visitor sketches for " + day.date()
           + " (access-stats writes them in daily/; uv-rollup rolls them up)");

@@ -74,8 +74,14 @@ final class OtherSections {
     }
     Html h = new Html();
     if (files != null) {
+      // new on the day: modified (uploaded) on it, UTC; mtime is ISO-8601 UTC
+      String prefix = day.date() + "T";
+      long fresh = files.rows().stream().filter(r -> files.get(r, "mtime").startsWith(prefix))
+          .count();
       h.raw("<p class=\"total\"><span id=\"upload-files\" data-v=\"" + files.rows().size() + "\">"
-          + Html.grouped(String.valueOf(files.rows().size())) + "</span> files inventoried</p>\n");
+          + Html.grouped(String.valueOf(files.rows().size())) + "</span> files inventoried, "
+          + "<span id=\"upload-new\" data-v=\"" + fresh + "\">" + Html.grouped(String.valueOf(fresh))
+          + "</span> of them new on " + day.date() + "</p>\n");
     }
     if (owners != null) {
       h.tag("h3", "", "Bytes per owner");

@@ -67,6 +67,11 @@ public final class ReportCommand {
     }
   }
 
+  /** Where the day's page goes unless told otherwise. */
+  public static Path defaultTarget(Path reports, LocalDate day) {
+    return new Path(reports, "report/dt=" + day + "/index.html");
+  }
+
   /** Renders the day's page; returns where it was written. */
   public static Path write(Configuration conf, Path reports, LocalDate day, Path output)
       throws IOException {
@@ -74,8 +79,7 @@ public final class ReportCommand {
     DayReport report = new DayReport(rfs, rfs.makeQualified(reports), day);
     List<Section> sections = ReportPage.sections(report);
     String html = ReportPage.render(report, sections, Instant.now().toString());
-    Path target = output != null ? output
-        : new Path(reports, "report/dt=" + day + "/index.html");
+    Path target = output != null ? output : defaultTarget(reports, day);
     FileSystem fs = target.getFileSystem(conf);
     target = fs.makeQualified(target);
     Path tmp = new Path(target.getParent(), "." + target.getName() + ".tmp");

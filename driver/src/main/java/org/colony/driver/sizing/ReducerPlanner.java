@@ -179,7 +179,9 @@ public final class ReducerPlanner {
       return new Estimate(Stats.median(learned), "history", "median of " + learned.size()
           + " earlier run(s) on input within 0.1x-10x");
     }
-    if (sampleBytes > 0) {
+    if (sampleBytes > 0 && !spec.sampleMapOutput()) {
+      d.step("no pre-run sample: " + spec.name() + " estimates its own map output");
+    } else if (sampleBytes > 0) {
       try {
         MapSampler.Result r = new MapSampler(job, sampleBytes,
             ColonyKeys.SAMPLE_SPLITS.getInt(conf)).sample(split -> factor(split, ratios), scratch);

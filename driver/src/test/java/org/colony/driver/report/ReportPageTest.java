@@ -38,8 +38,8 @@ class ReportPageTest {
     ByteArrayOutputStream b = new ByteArrayOutputStream();
     try (PrintStream p = new PrintStream(b, true, StandardCharsets.UTF_8)) {
       int code = ToolRunner.run(conf, new ColonyTool(p, p), new String[] {"daily", "--date", DAY,
-          "--logs-root", Paths.sampleData("logs").toString(), "--reports-root",
-          reports.toString()});
+          "--logs-root", Paths.sampleData("logs").toString(), "--uploads-root",
+          Paths.sampleData("uploads").toString(), "--reports-root", reports.toString()});
       assertThat(code).as(b.toString(StandardCharsets.UTF_8)).isZero();
     }
     assertThat(b.toString(StandardCharsets.UTF_8)).contains("report: ");
@@ -100,6 +100,24 @@ class ReportPageTest {
       got.add(m.group(1));
     }
     assertThat(got).containsExactlyElementsOf(want);
+  }
+
+  @Test
+  void uploadsSectionShowsTheReviewedInventory() {
+    Path expected = Paths.sampleData("expected/uploads-inventory");
+    List<String> files = TsvFiles.fileRows(expected.resolve("files.tsv"),
+        "path\towner\tsize\tsha256\tmedia_type\textension_type\textension_mismatch");
+    assertThat(html).contains("<span id=\"upload-files\" data-v=\"" + files.size() + "\">");
+    String dups = html.substring(html.indexOf("<table id=\"table-duplicates\">"),
+        html.indexOf("</table>", html.indexOf("<table id=\"table-duplicates\">")));
+    for (String row : TsvFiles.fileRows(expected.resolve("duplicates.tsv"),
+        "sha256\tcopies\tbytes_reclaimable\tpaths")) {
+      String[] c = row.split("\t");
+      assertThat(dups).contains(c[0]).contains("data-v=\"" + c[2] + "\"");
+    }
+    // the sample's decompression bomb and truncated PNG (sample-data/README.md) get no thumbnail
+    String problems = html.substring(html.indexOf("<table id=\"table-image-problems\">"));
+    assertThat(problems).contains("mallory/bomb-30000x30000.png", "mallory/broken.png");
   }
 
   @Test

@@ -1,6 +1,9 @@
 package org.colony.io.uploads;
 
 import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.hadoop.fs.FileStatus;
 import org.apache.hadoop.fs.Path;
 import org.apache.hadoop.io.Text;
 import org.apache.hadoop.mapreduce.InputSplit;
@@ -22,6 +25,14 @@ public class CombinedUploadInputFormat extends CombinedInputFormat<Text, UploadF
   @Override
   protected boolean isSplitable(JobContext context, Path file) {
     return false;
+  }
+
+  /** Hadoop's listing, plus local files it drops for their undecodable names (rejected later). */
+  @Override
+  protected List<FileStatus> listStatus(JobContext job) throws IOException {
+    List<FileStatus> files = new ArrayList<>(super.listStatus(job));
+    files.addAll(UndecodableNames.find(job));
+    return files;
   }
 
   @Override

@@ -4,6 +4,8 @@ import java.io.FileNotFoundException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.FSDataInputStream;
 import org.apache.hadoop.fs.FileStatus;
@@ -23,8 +25,8 @@ import org.colony.io.RejectReason;
 /**
  * Whole files of an upload store, one record per file (never split), keyed by the path relative to
  * the uploads root (the input folder it was found under). The content is streamed, never loaded
- * whole. A file that cannot be opened (removed since listing, permissions) is a FILE_UNREADABLE
- * reject, not a task failure.
+ * whole. A file that cannot be opened (removed since listing, permissions, a local name that is
+ * not valid UTF-8) is a FILE_UNREADABLE reject, not a task failure.
  */
 public class UploadInputFormat extends FileInputFormat<Text, UploadFile> {
 
@@ -37,6 +39,14 @@ public class UploadInputFormat extends FileInputFormat<Text, UploadFile> {
   public RecordReader<Text, UploadFile> createRecordReader(InputSplit split,
       TaskAttemptContext context) {
     return new Reader();
+  }
+
+  /** Hadoop's listing, plus local files it drops for their undecodable names (rejected later). */
+  @Override
+  protected List<FileStatus> listStatus(JobContext job) throws IOException {
+    List<FileStatus> files = new ArrayList<>(super.listStatus(job));
+    files.addAll(UndecodableNames.find(job));
+    return files;
   }
 
   /**

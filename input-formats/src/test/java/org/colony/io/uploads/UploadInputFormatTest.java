@@ -109,6 +109,27 @@ class UploadInputFormatTest {
   }
 
   @Test
+  void aLocalNameThatIsNotUtf8IsAnUnreadableRejectNotDropped() throws Exception {
+    // Java decodes the byte 0xE9 to U+FFFD and cannot open the file by that name; Hadoop's own
+    // local listing would drop it silently
+    Process p = new ProcessBuilder("sh", "-c", "printf 'x' > \"$(printf 'bob/caf\\351.txt')\"")
+        .directory(root.toFile()).start();
+    assertThat(p.waitFor(10, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+    assertThat(p.exitValue()).isZero();
+    for (var format : List.of(new UploadInputFormat(), new CombinedUploadInputFormat())) {
+      Result r = UploadReading.readAll(new Configuration(), format, root);
+      Map<String, String> got = r.reads().stream()
+          .collect(Collectors.toMap(Read::relative, Read::sha256));
+      assertThat(got).as(format.getClass().getSimpleName())
+          .containsAllEntriesOf(expected)
+          .containsEntry("bob/caf\ufffd.txt", "REJECT FILE_UNREADABLE")
+          .hasSize(expected.size() + 1);
+      assertThat(r.counters().get(RejectReason.FILE_UNREADABLE)).isEqualTo(1);
+      assertThat(r.counters().get(RecordCounters.RECORDS_IN)).isEqualTo(expected.size() + 1);
+    }
+  }
+
+  @Test
   void aFileGoneSinceListingIsRejectedNotFatal() throws Exception {
     Configuration conf = new Configuration();
     org.apache.hadoop.mapreduce.Job job = org.apache.hadoop.mapreduce.Job.getInstance(conf);

@@ -9,26 +9,43 @@ import org.colony.io.access.AccessLogRecord;
 import org.colony.jobs.common.FaultSwitch;
 import org.colony.jobs.common.RejectSink;
 import org.colony.jobs.common.ReportKey;
+import org.colony.jobs.common.VisitorFields;
 
 /**
  * Emits, per parsed line, one count under each report key: its UTC hour, URL, client, referrer
- * and user agent. Rejected lines go to the reject sink.
+ * and user agent; and adds the line to the task's per-hour sketches (visitors, response times),
+ * which are emitted once, when the task ends. Rejected lines go to the reject sink.
  */
-public class AccessStatsMapper extends Mapper<LongWritable, AccessLogRecord, ReportKey, HitStats> {
+public class AccessStatsMapper
+    extends Mapper<LongWritable, AccessLogRecord, ReportKey, AccessValue> {
   private static final byte[] QUESTION_MARK = {'?'};
   private static final byte[] DASH = {'-'};
+  /** Hours of sketches a task holds at most before it emits them early: about 3 weeks. */
+  static final int MAX_HOURS_HELD = 512;
+  /** Heap the held sketches may take at most, roughly (a full HLL_8 and KLL sketch each). */
+  static final long SKETCH_BUDGET_BYTES = 32L << 20;
 
   private final ReportKey key = new ReportKey();
-  private final HitStats request = new HitStats();
-  private final HitStats hit = new HitStats().setHit();
+  private final AccessValue request = new AccessValue();
+  private final AccessValue hit = new AccessValue();
+  private final HitStats counts = new HitStats();
+  private final AccessValue sketch = new AccessValue();
   private final Text url = new Text();
+  private final Text visitor = new Text();
   private boolean keepQuery;
+  private HourSketches sketches;
+  private Emitter emitter;
   private RejectSink rejects;
   private FaultSwitch faults;
 
   @Override
   protected void setup(Context context) {
     keepQuery = AccessStatsKeys.KEEP_QUERY.getBoolean(context.getConfiguration());
+    hit.counts(counts.setHit());
+    int lgK = AccessStatsKeys.uvLgK(context.getConfiguration());
+    int k = AccessStatsKeys.latencyK(context.getConfiguration());
+    sketches = new HourSketches(lgK, k, maxHoursHeld(lgK, k));
+    emitter = new Emitter(context);
     rejects = new RejectSink(context);
     faults = FaultSwitch.of(context);
   }
@@ -41,13 +58,25 @@ public class AccessStatsMapper extends Mapper<LongWritable, AccessLogRecord, Rep
       rejects.write(r.reject());
       return;
     }
-    request.setRequest(r.status(), r.bytes());
-    context.write(key.setLong(AccessReports.HOURLY,
-        Math.floorDiv(r.timeMillis(), Timestamps.MILLIS_PER_HOUR)), request);
+    request.counts(counts.setRequest(r.status(), r.bytes()));
+    long hour = Math.floorDiv(r.timeMillis(), Timestamps.MILLIS_PER_HOUR);
+    context.write(key.setLong(AccessReports.HOURLY, hour), request);
     context.write(keyOf(AccessReports.URLS, urlOf(r)), request);
     context.write(keyOf(AccessReports.CLIENTS, r.client()), request);
     context.write(keyOf(AccessReports.REFERRERS, r.referrer()), hit);
     context.write(keyOf(AccessReports.AGENTS, r.agent()), hit);
+    VisitorFields.CLIENT_AGENT.visitorOf(r, visitor);
+    sketches.add(hour, visitor.getBytes(), visitor.getLength(), r.responseMicros(), r.bytes(),
+        emitter);
+  }
+
+  /**
+   * How many hours of sketches a task holds: 512, fewer when large sketches would pass the
+   * budget (an HLL_8 sketch is 2^lgK bytes, a KLL sketch of longs about 3k values of 8 bytes).
+   */
+  static int maxHoursHeld(int lgK, int k) {
+    long perHour = (1L << lgK) + 24L * k;
+    return (int) Math.max(1, Math.min(MAX_HOURS_HELD, SKETCH_BUDGET_BYTES / perHour));
   }
 
   /** The key of a text field; an absent field is the value '-', as the reports show it. */
@@ -66,7 +95,34 @@ public class AccessStatsMapper extends Mapper<LongWritable, AccessLogRecord, Rep
   }
 
   @Override
-  protected void cleanup(Context context) throws IOException {
+  protected void cleanup(Context context) throws IOException, InterruptedException {
+    sketches.flush(emitter);
     rejects.close();
+  }
+
+  /** Writes flushed sketches as map output. */
+  private final class Emitter implements HourSketches.Sink {
+    private final Context context;
+
+    Emitter(Context context) {
+      this.context = context;
+    }
+
+    @Override
+    public void hourVisitors(long hour, byte[] b) throws IOException, InterruptedException {
+      context.write(key.setLong(AccessReports.HOURLY_UV, hour), sketch.sketch(b, b.length, 0, 0));
+    }
+
+    @Override
+    public void hourLatency(long hour, byte[] b) throws IOException, InterruptedException {
+      context.write(key.setLong(AccessReports.LATENCY, hour), sketch.sketch(b, b.length, 0, 0));
+    }
+
+    @Override
+    public void dayVisitors(long day, byte[] b, long requests, long bytes)
+        throws IOException, InterruptedException {
+      context.write(key.setLong(AccessReports.DAILY, day),
+          sketch.sketch(b, b.length, requests, bytes));
+    }
   }
 }

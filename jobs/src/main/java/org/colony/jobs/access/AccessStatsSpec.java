@@ -30,7 +30,11 @@ import org.colony.jobs.common.TsvRow;
 
 /**
  * access-stats: per UTC hour requests, bytes and status classes; per URL path hits, bytes, 4xx and
- * 5xx; per client hits and bytes; the exact top N URLs, referrers and user agents.
+ * 5xx; per client hits and bytes; the exact top N URLs, referrers and user agents. From sketches
+ * built per map task and merged in the combiner and reducer (so memory stays bounded): unique
+ * visitors per UTC day (daily/, with the day's sketch in uv/) and hour (hourly_uv/), estimated
+ * with DataSketches HLL; response-time percentiles per hour (latency/) with KLL, when the log
+ * format has a response time.
  */
 public final class AccessStatsSpec implements JobSpec {
 
@@ -42,7 +46,7 @@ public final class AccessStatsSpec implements JobSpec {
   @Override
   public String description() {
     return "Access logs -> requests, bytes and status classes per hour, per URL, per client; "
-        + "top URLs, referrers, user agents";
+        + "top URLs, referrers, user agents; unique visitors per day; latency percentiles";
   }
 
   @Override
@@ -74,7 +78,7 @@ public final class AccessStatsSpec implements JobSpec {
 
   @Override
   public List<Report> reports() {
-    return AccessReports.ALL;
+    return AccessReports.reports();
   }
 
   @Override
@@ -84,15 +88,17 @@ public final class AccessStatsSpec implements JobSpec {
       throw new IllegalArgumentException("--top must be at least 1, got " + n);
     }
     AccessStatsKeys.KEEP_QUERY.getBoolean(job.getConfiguration());
+    AccessStatsKeys.uvLgK(job.getConfiguration());
+    AccessStatsKeys.latencyK(job.getConfiguration());
     AccessLogInputFormat.parser(job.getConfiguration());
     job.setJarByClass(AccessStatsSpec.class);
     job.setInputFormatClass(InputKeys.useCombined(job.getConfiguration())
         ? CombinedAccessLogInputFormat.class : AccessLogInputFormat.class);
     job.setMapperClass(AccessStatsMapper.class);
-    job.setCombinerClass(HitStatsCombiner.class);
+    job.setCombinerClass(AccessStatsCombiner.class);
     job.setReducerClass(AccessStatsReducer.class);
     job.setMapOutputKeyClass(ReportKey.class);
-    job.setMapOutputValueClass(HitStats.class);
+    job.setMapOutputValueClass(AccessValue.class);
     job.setOutputKeyClass(NullWritable.class);
     job.setOutputValueClass(Text.class);
     LazyOutputFormat.setOutputFormatClass(job, TextOutputFormat.class);

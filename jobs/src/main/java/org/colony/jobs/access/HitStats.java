@@ -34,17 +34,16 @@ public final class HitStats implements Writable {
     return this;
   }
 
-  public HitStats clear() {
-    requests = bytes = s2xx = s3xx = s4xx = s5xx = 0;
+  /** Totals without status classes: what a sketch's requests and bytes carry. */
+  public HitStats setTotals(long requests, long bytes) {
+    this.requests = requests;
+    this.bytes = bytes;
+    s2xx = s3xx = s4xx = s5xx = 0;
     return this;
   }
 
-  /** Sets this to the sum of {@code values}. */
-  public HitStats sumOf(Iterable<HitStats> values) {
-    clear();
-    for (HitStats v : values) {
-      add(v);
-    }
+  public HitStats clear() {
+    requests = bytes = s2xx = s3xx = s4xx = s5xx = 0;
     return this;
   }
 
@@ -94,7 +93,12 @@ public final class HitStats implements Writable {
 
   @Override
   public void readFields(DataInput in) throws IOException {
-    requests = WritableUtils.readVLong(in);
+    readFields(WritableUtils.readVLong(in), in);
+  }
+
+  /** Reads the fields after {@code requests}, which the caller has read already. */
+  void readFields(long requests, DataInput in) throws IOException {
+    this.requests = requests;
     bytes = WritableUtils.readVLong(in);
     s2xx = WritableUtils.readVLong(in);
     s3xx = WritableUtils.readVLong(in);

@@ -13,11 +13,16 @@ import org.apache.hadoop.io.WritableComparator;
  * the order of offers. Merging the top N of every partition of the keys gives the exact global top N.
  */
 public final class TopN {
-  /** A value and its count. */
-  public record Entry(byte[] value, long count) {
+  /** A value, its count, and what the caller keeps with it (null if nothing). */
+  public record Entry(byte[] value, long count, byte[] payload) {
+    public Entry(byte[] value, long count) {
+      this(value, count, null);
+    }
+
     @Override
     public boolean equals(Object o) {
-      return o instanceof Entry e && e.count == count && Arrays.equals(e.value, value);
+      return o instanceof Entry e && e.count == count && Arrays.equals(e.value, value)
+          && Arrays.equals(e.payload, payload);
     }
 
     @Override
@@ -51,16 +56,41 @@ public final class TopN {
 
   /** Offers {@code value[s, s+len)} with its count; copies the bytes only if they are kept. */
   public void offer(byte[] value, int s, int len, long count) {
+    if (wouldKeep(value, s, len, count)) {
+      add(new Entry(Arrays.copyOfRange(value, s, s + len), count));
+    }
+  }
+
+  /**
+   * Offers {@code value[s, s+len)} with its count and a payload that travels with it (not
+   * copied, and not part of the ranking).
+   *
+   * @return whether it was kept
+   */
+  public boolean offer(byte[] value, int s, int len, long count, byte[] payload) {
+    if (!wouldKeep(value, s, len, count)) {
+      return false;
+    }
+    add(new Entry(Arrays.copyOfRange(value, s, s + len), count, payload));
+    return true;
+  }
+
+  /** Whether an offer of this value and count would be kept, as things stand. */
+  public boolean wouldKeep(byte[] value, int s, int len, long count) {
+    if (heap.size() < n) {
+      return true;
+    }
+    Entry weakest = heap.peek();
+    int c = Long.compare(count, weakest.count);
+    return c > 0 || c == 0 && WritableComparator.compareBytes(value, s, len, weakest.value, 0,
+        weakest.value.length) < 0;
+  }
+
+  private void add(Entry e) {
     if (heap.size() == n) {
-      Entry weakest = heap.peek();
-      int c = Long.compare(count, weakest.count);
-      if (c < 0 || c == 0 && WritableComparator.compareBytes(value, s, len, weakest.value, 0,
-          weakest.value.length) >= 0) {
-        return;
-      }
       heap.poll();
     }
-    heap.add(new Entry(Arrays.copyOfRange(value, s, s + len), count));
+    heap.add(e);
   }
 
   /** The kept entries, best first. */

@@ -6,6 +6,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.apache.hadoop.conf.Configuration;
 import org.colony.conf.ConfigKey;
+import org.colony.jobs.common.VisitorFields;
 
 /** Configuration keys of sessions, with typed accessors. Documented in conf/colony-default.xml. */
 public final class SessionsKeys {

@@ -8,6 +8,7 @@ import org.apache.hadoop.mapreduce.Mapper;
 import org.colony.io.access.AccessLogRecord;
 import org.colony.jobs.common.FaultSwitch;
 import org.colony.jobs.common.RejectSink;
+import org.colony.jobs.common.VisitorFields;
 
 /**
  * Emits each parsed hit under its (visitor, time, path) key with its response bytes as value.

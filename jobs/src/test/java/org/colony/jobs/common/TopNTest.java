@@ -61,6 +61,22 @@ class TopNTest {
   }
 
   @Test
+  void payloadsTravelWithTheirValuesAndAreKeptOnlyWithThem() {
+    TopN top = new TopN(2);
+    assertThat(top.offer(b("b"), 0, 1, 5, b("row b"))).isTrue();
+    assertThat(top.offer(b("c"), 0, 1, 5, b("row c"))).isTrue();
+    assertThat(top.wouldKeep(b("d"), 0, 1, 5)).as("a tie, larger value").isFalse();
+    assertThat(top.offer(b("d"), 0, 1, 5, b("row d"))).isFalse();
+    assertThat(top.wouldKeep(b("a"), 0, 1, 5)).as("a tie, smaller value").isTrue();
+    assertThat(top.offer(b("xa"), 1, 1, 5, b("row a"))).isTrue();
+    assertThat(top.offer(b("z"), 0, 1, 6, b("row z"))).isTrue();
+    assertThat(top.best()).extracting(e -> new String(e.payload(), StandardCharsets.UTF_8))
+        .containsExactly("row z", "row a");
+    assertThat(top.best().get(1)).isEqualTo(new TopN.Entry(b("a"), 5, b("row a")))
+        .isNotEqualTo(new TopN.Entry(b("a"), 5));
+  }
+
+  @Test
   void rejectsZero() {
     assertThatThrownBy(() -> new TopN(0)).isInstanceOf(IllegalArgumentException.class);
   }

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.charset.StandardCharsets;
 import org.apache.hadoop.conf.Configuration;
+import org.colony.jobs.common.VisitorFields;
 import org.junit.jupiter.api.Test;
 
 /** The options of sessions and the visitor hash. */

@@ -1,12 +1,13 @@
-package org.colony.jobs.sessions;
+package org.colony.jobs.common;
 
 import org.apache.hadoop.io.Text;
 import org.colony.io.access.AccessLogRecord;
 
 /**
- * Which fields of an access log record identify a visitor, and how they make the visitor's bytes:
- * the fields as logged (an absent field, {@code -}, is empty) joined by a newline byte, which no
- * field of a line can hold, so different field values never make the same bytes.
+ * Which fields of an access log record identify a visitor (in sessions and in the unique visitors
+ * of access-stats), and how they make the visitor's bytes: the fields as logged (an absent field,
+ * {@code -}, is empty) joined by a newline byte, which no field of a line can hold, so different
+ * field values never make the same bytes.
  */
 public enum VisitorFields {
   /** The effective client address. */
