@@ -56,6 +56,10 @@ import org.junit.jupiter.api.TestMethodOrder;
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class PseudoClusterIT {
   private static final String DAY = "2026-11-25";
+  /** The jobs of the daily pipeline as shipped, on sample-data/logs with no upload store. */
+  private static final List<String> DAILY_JOBS = List.of("access-stats", "sessions",
+      "syslog-stats", "exceptions", "uv-rollup");
+  /** The jobs of the fault runs: a pipeline of two, to keep the profile's time modest. */
   private static final List<String> JOBS = List.of("access-stats", "sessions");
   private static final Duration RUN_TIMEOUT = Duration.ofMinutes(20);
   private static final Map<String, String> NO_ENV = Map.of();
@@ -63,6 +67,8 @@ class PseudoClusterIT {
   private static PseudoCluster cluster;
   private static Path work;
   private static String jobJar;
+  /** The pipeline of the fault runs (JOBS), a local file. */
+  private static String faultPipeline;
   /** The clean run's output files (relative path under the job's partition -> bytes), by job. */
   private static final Map<String, Map<String, byte[]>> clean = new TreeMap<>();
   private static final Map<String, Object> cleanRunIds = new TreeMap<>();
@@ -78,6 +84,12 @@ class PseudoClusterIT {
         target.resolve("pseudo-cluster").toString()));
     int portBase = Integer.getInteger("pseudo.port.base", 19000);
     jobJar = JobJarTest.jobJar().toString();
+    Files.createDirectories(work);
+    Path pipeline = work.resolve("faults.xml");
+    Files.writeString(pipeline, "<pipeline name='faults'>"
+        + "<job id='access-stats' source='access'/><job id='sessions' source='access'/>"
+        + "</pipeline>");
+    faultPipeline = pipeline.toUri().toString();
     cluster = PseudoCluster.start(home, work, portBase, 2);
     figures.put("cluster start (2 DataNodes)", seconds(cluster.startMillis));
 
@@ -112,10 +124,12 @@ class PseudoClusterIT {
     Map<String, String[]> appsBefore = applications();
     PseudoCluster.Run run = daily("daily-clean", NO_ENV, "/reports/clean");
     run.expect(0, "colony daily");
-    figures.put("clean daily (2 jobs)", seconds(run.millis()));
-    assertThat(run.output()).contains("2 done, 0 skipped, 0 failed")
+    figures.put("clean daily (" + DAILY_JOBS.size() + " jobs)", seconds(run.millis()));
+    // no upload store: the optional upload jobs are absent (counted as skipped)
+    assertThat(run.output()).contains(DAILY_JOBS.size() + " done, 2 skipped, 0 failed")
+        .containsPattern("uploads-inventory +absent").containsPattern("thumbnails +absent")
         .contains("run reports in hdfs://");
-    assertSucceeded(newApplications(appsBefore), JOBS);
+    assertSucceeded(newApplications(appsBefore), DAILY_JOBS);
     // the cluster's yarn command lists the same applications
     Map<String, String[]> apps = applications();
     Map<String, String[]> listed = applicationsOfYarnCommand();
@@ -123,7 +137,7 @@ class PseudoClusterIT {
     apps.forEach((id, f) -> assertThat(listed.get(id)).as(id).containsExactly(f));
 
     FileSystem fs = cluster.fs();
-    for (String job : JOBS) {
+    for (String job : DAILY_JOBS) {
       org.apache.hadoop.fs.Path out = partition("/reports/clean", job);
       assertThat(fs.exists(new org.apache.hadoop.fs.Path(out, "_SUCCESS"))).as(job).isTrue();
       Map<String, Object> manifest = Manifest.read(fs, out);
@@ -166,7 +180,8 @@ class PseudoClusterIT {
   void aMapAttemptThatFailsIsRetriedAndTheOutputIsTheSame() throws Exception {
     Map<String, String[]> appsBefore = applications();
     PseudoCluster.Run run = daily("daily-failing-map", NO_ENV, "/reports/failing-map",
-        "-D", "colony.test.fail.map.attempts=1", "-D", "colony.test.fail.map.after.records=500");
+        "-D", "colony.test.fail.map.attempts=1", "-D", "colony.test.fail.map.after.records=500",
+        "--pipeline", faultPipeline);
     run.expect(0, "colony daily with a failing map attempt");
     figures.put("fault 1: failing map attempt (2 jobs)", seconds(run.millis()) + ", "
         + "output identical");
@@ -223,7 +238,8 @@ class PseudoClusterIT {
       }
       killed.put(step, cluster.clientAsync("daily-killed-at-" + step,
           Map.of("HADOOP_CLIENT_OPTS", "-Dcolony.test.halt.at=" + step + " -Djava.io.tmpdir="
-              + work.resolve("tmp")), dailyCommand(killedRoot(step), "--force")));
+              + work.resolve("tmp")), dailyCommand(killedRoot(step), "--force", "--pipeline",
+              faultPipeline)));
     }
     for (StagedOutput.Step step : StagedOutput.Step.values()) {
       killedRuns.put(step, cluster.finish("daily-killed-at-" + step, killed.get(step),
@@ -267,7 +283,7 @@ class PseudoClusterIT {
     for (StagedOutput.Step step : StagedOutput.Step.values()) {
       next.put(step, cluster.clientAsync("colony-daily-after-kill-at-" + step, NO_ENV,
           Paths.root().resolve("bin/colony").toString(), "daily", "--date", DAY, "--logs-root",
-          "/logs", "--reports-root", killedRoot(step)));
+          "/logs", "--reports-root", killedRoot(step), "--pipeline", faultPipeline));
     }
     for (StagedOutput.Step step : StagedOutput.Step.values()) {
       PseudoCluster.Run run = cluster.finish("colony-daily-after-kill-at-" + step, next.get(step),
@@ -295,7 +311,8 @@ class PseudoClusterIT {
     Map<String, String[]> appsBefore = applications();
     String name = "daily-datanode-killed";
     long t0 = System.nanoTime();
-    Process p = cluster.clientAsync(name, NO_ENV, dailyCommand("/reports/datanode-killed"));
+    Process p = cluster.clientAsync(name, NO_ENV, dailyCommand("/reports/datanode-killed",
+        "--pipeline", faultPipeline));
     ProcessHandle dn2 = cluster.daemon("datanode-2");
     String seen;
     Cluster yarn = new Cluster(cluster.conf());
