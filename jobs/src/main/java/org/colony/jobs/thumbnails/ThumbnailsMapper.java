@@ -56,6 +56,7 @@ public class ThumbnailsMapper extends Mapper<Text, UploadFile, NullWritable, Tex
     work = FileOutputFormat.getWorkOutputPath(context);
     workFs = work.getFileSystem(conf);
     workPrefix = new Path(work, ThumbnailPaths.FOLDER).toUri().getPath() + "/";
+    faults = FaultSwitch.of(context);
   }
 
   @Override
@@ -65,7 +66,6 @@ public class ThumbnailsMapper extends Mapper<Text, UploadFile, NullWritable, Tex
     if (upload.isRejected()) {
       if (rejects == null) {
         rejects = new RejectSink(context);
-    faults = FaultSwitch.of(context);
       }
       rejects.write(upload.reject());
       return;
