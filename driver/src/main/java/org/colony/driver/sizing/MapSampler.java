@@ -41,6 +41,7 @@ import org.apache.hadoop.mapreduce.task.TaskAttemptContextImpl;
 import org.apache.hadoop.util.Progress;
 import org.apache.hadoop.util.ReflectionUtils;
 import org.colony.io.RecordCounters;
+import org.colony.jobs.common.FaultSwitch;
 
 /**
  * Runs a configured job's own mapper and combiner in this process over samples of a few of its
@@ -115,6 +116,7 @@ public final class MapSampler {
       throws IOException, InterruptedException {
     Configuration conf = new Configuration(job.getConfiguration());
     conf.set(FileOutputFormat.OUTDIR, scratch.toString());
+    FaultSwitch.disable(conf); // the sample is no task attempt: no test fault fires in it
     FileSystem scratchFs = scratch.getFileSystem(conf);
     InputFormat<?, ?> format;
     try {

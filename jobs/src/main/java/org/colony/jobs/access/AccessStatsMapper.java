@@ -6,6 +6,7 @@ import org.apache.hadoop.io.Text;
 import org.apache.hadoop.mapreduce.Mapper;
 import org.colony.io.Timestamps;
 import org.colony.io.access.AccessLogRecord;
+import org.colony.jobs.common.FaultSwitch;
 import org.colony.jobs.common.RejectSink;
 import org.colony.jobs.common.ReportKey;
 import org.colony.jobs.common.VisitorFields;
@@ -39,6 +40,7 @@ public class AccessStatsMapper
   private RejectSink rejects;
   private MapSideSums sums;
   private Context context;
+  private FaultSwitch faults;
 
   @Override
   protected void setup(Context context) {
@@ -53,11 +55,13 @@ public class AccessStatsMapper
     int maxKeys = AccessStatsKeys.MAP_SUMS_KEYS.getInt(context.getConfiguration());
     sums = maxKeys > 0
         ? new MapSideSums(maxKeys, (rk, v) -> context.write(rk, request.counts(v))) : null;
+    faults = FaultSwitch.of(context);
   }
 
   @Override
   protected void map(LongWritable offset, AccessLogRecord r, Context context)
       throws IOException, InterruptedException {
+    faults.record();
     if (r.isRejected()) {
       rejects.write(r.reject());
       return;

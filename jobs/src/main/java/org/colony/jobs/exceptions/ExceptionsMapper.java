@@ -10,6 +10,7 @@ import org.apache.hadoop.mapreduce.Counter;
 import org.apache.hadoop.mapreduce.Mapper;
 import org.colony.io.Timestamps;
 import org.colony.io.events.EventRecord;
+import org.colony.jobs.common.FaultSwitch;
 import org.colony.jobs.common.InputFile;
 import org.colony.jobs.common.RejectSink;
 import org.colony.jobs.common.ReportKey;
@@ -36,6 +37,7 @@ public class ExceptionsMapper extends Mapper<LongWritable, EventRecord, ReportKe
   private Signatures computer;
   private InputFile file;
   private RejectSink rejects;
+  private FaultSwitch faults;
   private Counter events;
   private Counter withException;
   private Counter withoutTime;
@@ -47,6 +49,7 @@ public class ExceptionsMapper extends Mapper<LongWritable, EventRecord, ReportKe
     computer = new Signatures(ExceptionsKeys.packages(conf), ExceptionsKeys.frames(conf));
     file = new InputFile(context);
     rejects = new RejectSink(context);
+    faults = FaultSwitch.of(context);
     events = context.getCounter(ExceptionsCounters.EVENTS);
     withException = context.getCounter(ExceptionsCounters.EVENTS_WITH_EXCEPTION);
     withoutTime = context.getCounter(ExceptionsCounters.EVENTS_WITHOUT_TIME);
@@ -56,6 +59,7 @@ public class ExceptionsMapper extends Mapper<LongWritable, EventRecord, ReportKe
   @Override
   protected void map(LongWritable offset, EventRecord event, Context context)
       throws IOException, InterruptedException {
+    faults.record();
     if (event.isRejected()) {
       rejects.write(event.reject());
       return;

@@ -13,6 +13,7 @@ import org.apache.hadoop.io.Text;
 import org.apache.hadoop.mapreduce.Counter;
 import org.apache.hadoop.mapreduce.Mapper;
 import org.apache.hadoop.mapreduce.lib.output.FileOutputFormat;
+import org.colony.jobs.common.FaultSwitch;
 
 /**
  * Writes its split's file of each day, {@code dt=YYYY-MM-DD/part-m-NNNNN[.gz]} in the task's work
@@ -20,6 +21,7 @@ import org.apache.hadoop.mapreduce.lib.output.FileOutputFormat;
  */
 public class GenMapper extends Mapper<LongWritable, NullWritable, NullWritable, Text> {
   private AccessLogGenerator generator;
+  private FaultSwitch faults;
   private long bytes;
   private int days;
   private int split;
@@ -34,6 +36,7 @@ public class GenMapper extends Mapper<LongWritable, NullWritable, NullWritable, 
 
   @Override
   protected void setup(Context context) {
+    faults = FaultSwitch.of(context);
     Configuration conf = context.getConfiguration();
     GenSplit s = (GenSplit) context.getInputSplit();
     split = s.index();
@@ -53,6 +56,7 @@ public class GenMapper extends Mapper<LongWritable, NullWritable, NullWritable, 
   @Override
   protected void map(LongWritable day, NullWritable none, Context context)
       throws IOException, InterruptedException {
+    faults.record();
     LocalDate date = start.plusDays(day.get());
     Path file = FileOutputFormat.getPathForWorkFile(context, "dt=" + date + "/part",
         gzip ? ".gz" : "");

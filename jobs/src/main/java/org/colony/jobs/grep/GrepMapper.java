@@ -12,6 +12,7 @@ import org.apache.hadoop.mapreduce.TaskInputOutputContext;
 import org.colony.io.ParsedRecord;
 import org.colony.io.events.EventRecord;
 import org.colony.io.lines.LineRecord;
+import org.colony.jobs.common.FaultSwitch;
 import org.colony.jobs.common.InputFile;
 import org.colony.jobs.common.RejectSink;
 import org.colony.jobs.common.TsvReports;
@@ -32,6 +33,7 @@ public class GrepMapper extends Mapper<LongWritable, ParsedRecord, IntWritable, 
   private InputFile file;
   private TsvReports matches;
   private RejectSink rejects;
+  private FaultSwitch faults;
   private Counter searched;
   private Counter matched;
   private Counter rows;
@@ -49,6 +51,7 @@ public class GrepMapper extends Mapper<LongWritable, ParsedRecord, IntWritable, 
             context;
     matches = new TsvReports(c);
     rejects = new RejectSink(context);
+    faults = FaultSwitch.of(context);
     searched = context.getCounter(GrepCounters.RECORDS_SEARCHED);
     matched = context.getCounter(GrepCounters.RECORDS_MATCHED);
     rows = context.getCounter(GrepCounters.MATCHES);
@@ -57,6 +60,7 @@ public class GrepMapper extends Mapper<LongWritable, ParsedRecord, IntWritable, 
   @Override
   protected void map(LongWritable offset, ParsedRecord r, Context context)
       throws IOException, InterruptedException {
+    faults.record();
     if (r.isRejected()) {
       rejects.write(r.reject());
       return;

@@ -10,6 +10,7 @@ import org.apache.hadoop.mapreduce.TaskInputOutputContext;
 import org.apache.tika.mime.MediaType;
 import org.colony.io.Timestamps;
 import org.colony.io.uploads.UploadFile;
+import org.colony.jobs.common.FaultSwitch;
 import org.colony.jobs.common.RejectSink;
 import org.colony.jobs.common.ReportKey;
 import org.colony.jobs.common.TsvReports;
@@ -34,6 +35,7 @@ public class InventoryMapper extends Mapper<Text, UploadFile, ReportKey, UploadT
   private ContentInspector inspector;
   private TsvReports reports;
   private RejectSink rejects;
+  private FaultSwitch faults;
   private Counter files;
   private Counter bytes;
   private Counter mismatches;
@@ -48,6 +50,7 @@ public class InventoryMapper extends Mapper<Text, UploadFile, ReportKey, UploadT
     reports = new TsvReports((TaskInputOutputContext<?, ?, NullWritable, Text>)
         (TaskInputOutputContext<?, ?, ?, ?>) context);
     rejects = new RejectSink(context);
+    faults = FaultSwitch.of(context);
     files = context.getCounter(InventoryCounters.FILES);
     bytes = context.getCounter(InventoryCounters.BYTES);
     mismatches = context.getCounter(InventoryCounters.EXTENSION_MISMATCHES);
@@ -59,6 +62,7 @@ public class InventoryMapper extends Mapper<Text, UploadFile, ReportKey, UploadT
   @Override
   protected void map(Text path, UploadFile f, Context context)
       throws IOException, InterruptedException {
+    faults.record();
     if (f.isRejected()) {
       rejects.write(f.reject());
       return;

@@ -13,6 +13,7 @@ import org.apache.hadoop.mapreduce.lib.output.FileOutputFormat;
 import org.colony.io.Timestamps;
 import org.colony.io.uploads.PackedUpload;
 import org.colony.io.uploads.UploadFile;
+import org.colony.jobs.common.FaultSwitch;
 import org.colony.jobs.common.RejectSink;
 import org.colony.jobs.common.TsvReports;
 import org.colony.jobs.common.TsvRow;
@@ -35,6 +36,7 @@ public class PackMapper extends Mapper<Text, UploadFile, NullWritable, Text> {
   private PackWriter packs;
   private TsvReports reports;
   private RejectSink rejects;
+  private FaultSwitch faults;
   private Counter packed;
   private Counter packedBytes;
   private Counter large;
@@ -49,6 +51,7 @@ public class PackMapper extends Mapper<Text, UploadFile, NullWritable, Text> {
         PackKeys.codec(conf));
     reports = new TsvReports(context);
     rejects = new RejectSink(context);
+    faults = FaultSwitch.of(context);
     context.getCounter(PackCounters.TASKS).increment(1);
     packed = context.getCounter(PackCounters.FILES_PACKED);
     packedBytes = context.getCounter(PackCounters.BYTES_PACKED);
@@ -59,6 +62,7 @@ public class PackMapper extends Mapper<Text, UploadFile, NullWritable, Text> {
   @Override
   protected void map(Text path, UploadFile f, Context context)
       throws IOException, InterruptedException {
+    faults.record();
     if (f.isRejected()) {
       rejects.write(f.reject());
       return;

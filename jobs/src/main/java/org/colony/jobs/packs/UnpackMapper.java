@@ -12,6 +12,7 @@ import org.apache.hadoop.mapreduce.Counter;
 import org.apache.hadoop.mapreduce.Mapper;
 import org.apache.hadoop.mapreduce.lib.output.FileOutputFormat;
 import org.colony.io.uploads.PackedUpload;
+import org.colony.jobs.common.FaultSwitch;
 import org.colony.jobs.common.RejectSink;
 import org.colony.jobs.common.TsvReports;
 import org.colony.jobs.common.TsvRow;
@@ -31,6 +32,7 @@ public class UnpackMapper extends Mapper<Text, PackedUpload, NullWritable, Text>
   private String base;
   private TsvReports reports;
   private RejectSink rejects;
+  private FaultSwitch faults;
   private Counter files;
   private Counter bytes;
 
@@ -44,6 +46,7 @@ public class UnpackMapper extends Mapper<Text, PackedUpload, NullWritable, Text>
     base = work.getPath().endsWith("/") ? work.getPath() : work.getPath() + "/";
     reports = new TsvReports(context);
     rejects = new RejectSink(context);
+    faults = FaultSwitch.of(context);
     files = context.getCounter(UnpackCounters.FILES_RESTORED);
     bytes = context.getCounter(UnpackCounters.BYTES_RESTORED);
   }
@@ -51,6 +54,7 @@ public class UnpackMapper extends Mapper<Text, PackedUpload, NullWritable, Text>
   @Override
   protected void map(Text path, PackedUpload upload, Context context)
       throws IOException, InterruptedException {
+    faults.record();
     if (upload.isRejected()) {
       rejects.write(upload.reject());
       return;

@@ -6,6 +6,7 @@ import org.apache.hadoop.io.Text;
 import org.apache.hadoop.io.VLongWritable;
 import org.apache.hadoop.mapreduce.Mapper;
 import org.colony.io.access.AccessLogRecord;
+import org.colony.jobs.common.FaultSwitch;
 import org.colony.jobs.common.RejectSink;
 import org.colony.jobs.common.VisitorFields;
 
@@ -20,16 +21,19 @@ public class SessionsMapper
   private final Text visitor = new Text();
   private VisitorFields fields;
   private RejectSink rejects;
+  private FaultSwitch faults;
 
   @Override
   protected void setup(Context context) {
     fields = SessionsKeys.visitor(context.getConfiguration());
     rejects = new RejectSink(context);
+    faults = FaultSwitch.of(context);
   }
 
   @Override
   protected void map(LongWritable offset, AccessLogRecord r, Context context)
       throws IOException, InterruptedException {
+    faults.record();
     if (r.isRejected()) {
       rejects.write(r.reject());
       return;

@@ -7,6 +7,7 @@ import org.apache.hadoop.mapreduce.Counter;
 import org.apache.hadoop.mapreduce.Mapper;
 import org.colony.io.Timestamps;
 import org.colony.io.syslog.SyslogRecord;
+import org.colony.jobs.common.FaultSwitch;
 import org.colony.jobs.common.RejectSink;
 
 /**
@@ -28,12 +29,14 @@ public class SyslogStatsMapper
   private MapSideSums.Sink output;
   private TemplateMasker masker;
   private RejectSink rejects;
+  private FaultSwitch faults;
   private Counter withoutTime;
 
   @Override
   protected void setup(Context context) {
     masker = new TemplateMasker(SyslogStatsKeys.maskUsers(context.getConfiguration()));
     rejects = new RejectSink(context);
+    faults = FaultSwitch.of(context);
     withoutTime = context.getCounter(SyslogStatsCounters.LINES_WITHOUT_TIME);
     output = context::write;
   }
@@ -41,6 +44,7 @@ public class SyslogStatsMapper
   @Override
   protected void map(LongWritable offset, SyslogRecord r, Context context)
       throws IOException, InterruptedException {
+    faults.record();
     if (r.isRejected()) {
       rejects.write(r.reject());
       return;

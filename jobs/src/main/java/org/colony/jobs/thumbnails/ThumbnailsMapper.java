@@ -19,6 +19,7 @@ import org.apache.hadoop.mapreduce.lib.output.FileOutputFormat;
 import org.apache.hadoop.security.AccessControlException;
 import org.colony.io.RecordCounters;
 import org.colony.io.uploads.UploadFile;
+import org.colony.jobs.common.FaultSwitch;
 import org.colony.jobs.common.RejectSink;
 import org.colony.jobs.common.TsvReports;
 import org.colony.jobs.common.TsvRow;
@@ -37,6 +38,7 @@ public class ThumbnailsMapper extends Mapper<Text, UploadFile, NullWritable, Tex
   private Thumbnailer thumbnailer;
   private TsvReports reports;
   private RejectSink rejects;
+  private FaultSwitch faults;
   private Path work;
   private FileSystem workFs;
   private String workPrefix;
@@ -54,11 +56,13 @@ public class ThumbnailsMapper extends Mapper<Text, UploadFile, NullWritable, Tex
     work = FileOutputFormat.getWorkOutputPath(context);
     workFs = work.getFileSystem(conf);
     workPrefix = new Path(work, ThumbnailPaths.FOLDER).toUri().getPath() + "/";
+    faults = FaultSwitch.of(context);
   }
 
   @Override
   protected void map(Text relative, UploadFile upload, Context context)
       throws IOException, InterruptedException {
+    faults.record();
     if (upload.isRejected()) {
       if (rejects == null) {
         rejects = new RejectSink(context);
