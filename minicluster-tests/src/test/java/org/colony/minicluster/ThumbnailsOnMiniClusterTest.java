@@ -85,7 +85,7 @@ class ThumbnailsOnMiniClusterTest {
         "-D", "mapreduce.job.ubertask.enable=true", "--input", "/uploads", "--output",
         "/reports/thumbs");
     assertThat(code).as(log.toString()).isEqualTo(ExitCode.OK);
-    assertThat(log).contains("thumbnails succeeded", "reducers 0", "read combined");
+    assertThat(log).contains("thumbnails succeeded", "map-only job: no reducers", "read combined");
     org.apache.hadoop.fs.Path out = new org.apache.hadoop.fs.Path("/reports/thumbs");
     assertThat(fs.exists(new org.apache.hadoop.fs.Path(out, "_SUCCESS"))).isTrue();
     assertThat(fs.exists(new org.apache.hadoop.fs.Path(out, "_temporary"))).isFalse();
